@@ -1,0 +1,82 @@
+//! The core's one error type, with a stable machine-readable code for the UI.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+use ts_rs::TS;
+
+/// Result alias for the core.
+pub type Result<T, E = CoreError> = std::result::Result<T, E>;
+
+/// Everything that can go wrong in the core, in words a community manager can act on.
+#[derive(Debug, thiserror::Error)]
+pub enum CoreError {
+    /// The file exists but is not a Kizuna community database.
+    #[error("{path} is not a Kizuna database ({reason}); nothing was changed")]
+    NotKizunaDatabase { path: PathBuf, reason: String },
+    /// The file was written by a newer Kizuna than this one.
+    #[error(
+        "{path} was saved by a newer Kizuna (schema version {found}, this app knows up to {supported}); update Kizuna to open it"
+    )]
+    NewerVersion {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+    /// A migration failed; the file was left as it was.
+    #[error(
+        "upgrading the database to version {version} failed ({source}); the file was left unchanged"
+    )]
+    Migration {
+        version: i64,
+        #[source]
+        source: rusqlite::Error,
+    },
+    /// Something the caller asked for does not exist.
+    #[error("{what} {id} was not found")]
+    NotFound { what: &'static str, id: String },
+    /// The caller's input breaks a rule; the message says which.
+    #[error("{0}")]
+    InvalidInput(String),
+    /// The data directory could not be found or used.
+    #[error("the data folder {path} could not be used: {source}")]
+    DataDir {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// SQLite reported an error.
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// Stored JSON could not be read or written.
+    #[error("stored settings are damaged: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+/// Stable error codes shared with the UI, which switches on them (never on message text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum ErrorCode {
+    NotFound,
+    InvalidInput,
+    NotKizunaDatabase,
+    NewerVersion,
+    Storage,
+    Internal,
+}
+
+impl CoreError {
+    /// The stable code the UI switches on.
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            CoreError::NotKizunaDatabase { .. } => ErrorCode::NotKizunaDatabase,
+            CoreError::NewerVersion { .. } => ErrorCode::NewerVersion,
+            CoreError::NotFound { .. } => ErrorCode::NotFound,
+            CoreError::InvalidInput(_) => ErrorCode::InvalidInput,
+            CoreError::Migration { .. } | CoreError::Sqlite(_) | CoreError::DataDir { .. } => {
+                ErrorCode::Storage
+            }
+            CoreError::Json(_) => ErrorCode::Internal,
+        }
+    }
+}

@@ -1,0 +1,50 @@
+//! Normalisation for search and sorting: case, full/half width and katakana/hiragana folded,
+//! so "ヤマダ", "やまだ" and "ﾔﾏﾀﾞ" find the same member, as do "TARO" and "ｔａｒｏ".
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Folds text for matching: NFKC (width), lower case, katakana to hiragana.
+pub fn fold(text: &str) -> String {
+    text.nfkc()
+        .flat_map(char::to_lowercase)
+        .map(katakana_to_hiragana)
+        .collect()
+}
+
+fn katakana_to_hiragana(c: char) -> char {
+    match c {
+        'ァ'..='ヶ' => char::from_u32(u32::from(c) - 0x60).unwrap_or(c),
+        _ => c,
+    }
+}
+
+/// Escapes `%`, `_` and `\` so user text is matched literally inside a `LIKE … ESCAPE '\'`.
+pub fn like_pattern(query: &str) -> String {
+    let mut out = String::with_capacity(query.len() + 2);
+    out.push('%');
+    for c in fold(query.trim()).chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('%');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn katakana_half_width_and_hiragana_fold_together() {
+        assert_eq!(fold("ヤマダ タロウ"), "やまだ たろう");
+        assert_eq!(fold("ﾔﾏﾀﾞ"), "やまだ");
+        assert_eq!(fold("ＴＡＲＯ Yamada"), "taro yamada");
+    }
+
+    #[test]
+    fn like_wildcards_in_user_text_are_literal() {
+        assert_eq!(like_pattern(" 100%_off "), "%100\\%\\_off%");
+    }
+}

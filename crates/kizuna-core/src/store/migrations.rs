@@ -1,0 +1,62 @@
+//! Numbered schema migrations, applied together in one transaction with `PRAGMA user_version`.
+
+use rusqlite::Connection;
+
+use crate::error::{CoreError, Result};
+
+/// One schema step: the version it produces and its SQL.
+#[derive(Debug, Clone, Copy)]
+pub struct Migration {
+    /// The `user_version` after this step.
+    pub version: i64,
+    /// The SQL that takes the schema from `version - 1` to `version`.
+    pub sql: &'static str,
+}
+
+/// Every migration in order; the last one's version is the current schema version.
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        sql: include_str!("../../migrations/0001_members_activities.sql"),
+    },
+    Migration {
+        version: 2,
+        sql: include_str!("../../migrations/0002_events_campaigns.sql"),
+    },
+];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].version;
+
+/// `PRAGMA application_id` of every Kizuna file ("KZNA").
+pub const APPLICATION_ID: i64 = 0x4B5A_4E41;
+
+/// Reads `PRAGMA user_version`.
+pub fn user_version(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
+/// Applies every migration above the file's version, all in one transaction: either the file
+/// reaches the newest version or it is left exactly as it was.
+pub fn migrate(conn: &mut Connection, migrations: &[Migration]) -> Result<i64> {
+    let current = user_version(conn)?;
+    let pending: Vec<&Migration> = migrations.iter().filter(|m| m.version > current).collect();
+    let Some(last) = pending.last() else {
+        return Ok(current);
+    };
+    let target = last.version;
+    let tx = conn.transaction()?;
+    for m in &pending {
+        tx.execute_batch(m.sql)
+            .map_err(|source| CoreError::Migration {
+                version: m.version,
+                source,
+            })?;
+    }
+    tx.execute_batch(&format!(
+        "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {target};"
+    ))?;
+    tx.commit()?;
+    tracing::info!(from = current, to = target, "database migrated");
+    Ok(target)
+}

@@ -1,0 +1,239 @@
+//! The community store: one SQLite file (WAL, foreign keys on), opened, migrated and written
+//! only through here so every synced write lands in the change log.
+
+pub mod migrations;
+mod writer;
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
+
+use crate::clock::Clock;
+use crate::error::{CoreError, Result};
+use crate::hlc::Hlc;
+pub use migrations::{APPLICATION_ID, MIGRATIONS, Migration, SCHEMA_VERSION};
+pub use writer::{SyncedTable, Writer};
+
+/// Whether opening may create a new file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenMode {
+    /// Create the file (and its folder) when it does not exist.
+    CreateIfMissing,
+    /// Fail with `NotFound` when the file does not exist.
+    MustExist,
+}
+
+/// An open community database.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    clock: Arc<dyn Clock>,
+    site: i64,
+    hlc: Hlc,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).finish()
+    }
+}
+
+const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+impl Store {
+    /// Opens (and if needed creates and upgrades) the community file at `path`.
+    pub fn open(path: &Path, mode: OpenMode, clock: Arc<dyn Clock>) -> Result<Self> {
+        Self::open_with(path, mode, clock, MIGRATIONS)
+    }
+
+    /// Like [`Store::open`], with an explicit migration list (tests use older or broken ones).
+    pub fn open_with(
+        path: &Path,
+        mode: OpenMode,
+        clock: Arc<dyn Clock>,
+        migrations: &[Migration],
+    ) -> Result<Self> {
+        let exists = path.exists();
+        if !exists && mode == OpenMode::MustExist {
+            return Err(CoreError::NotFound {
+                what: "community database",
+                id: path.display().to_string(),
+            });
+        }
+        if exists {
+            check_header(path)?;
+        } else if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| CoreError::DataDir {
+                path: dir.to_path_buf(),
+                source,
+            })?;
+        }
+        let mut conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
+        )?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        check_identity(&conn, path, migrations)?;
+        conn.execute_batch(
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+        )?;
+        migrations::migrate(&mut conn, migrations)?;
+        let site = local_site(&conn)?;
+        let hlc: Option<i64> =
+            conn.query_row("SELECT max(hlc) FROM change_log", [], |r| r.get(0))?;
+        Ok(Self {
+            conn,
+            path: path.to_path_buf(),
+            clock,
+            site,
+            hlc: Hlc::from_packed(hlc.unwrap_or(0)),
+        })
+    }
+
+    /// The file this store reads and writes.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The injected clock.
+    pub fn clock(&self) -> &dyn Clock {
+        self.clock.as_ref()
+    }
+
+    /// Read access for queries.
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// The schema version of the open file.
+    pub fn schema_version(&self) -> Result<i64> {
+        migrations::user_version(&self.conn)
+    }
+
+    /// Runs `work` in one transaction; every synced write inside appends its change-log rows
+    /// in that same transaction, so either all of it lands or none.
+    pub fn write<T>(&mut self, work: impl FnOnce(&mut Writer<'_>) -> Result<T>) -> Result<T> {
+        let now_ms = self.clock.now_ms();
+        let tx = self.conn.transaction()?;
+        let mut writer = Writer::new(tx, self.site, &mut self.hlc, now_ms);
+        let out = work(&mut writer)?;
+        writer.commit()?;
+        Ok(out)
+    }
+
+    /// A local setting of this file (community name, sample flag, …).
+    pub fn meta(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM kizuna_meta WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
+    /// Sets a local, unsynced setting of this file.
+    pub fn set_meta(&self, key: &str, value: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO kizuna_meta (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![key, value],
+        )?;
+        Ok(())
+    }
+
+    /// The community's display name.
+    pub fn community_name(&self) -> Result<String> {
+        Ok(self
+            .meta(META_NAME)?
+            .unwrap_or_else(|| "Community".to_owned()))
+    }
+
+    /// Whether this file holds a generated sample community.
+    pub fn is_sample(&self) -> Result<bool> {
+        Ok(self.meta(META_SAMPLE)?.as_deref() == Some("1"))
+    }
+}
+
+/// Meta key: the community's display name.
+pub const META_NAME: &str = "community_name";
+/// Meta key: "1" when the file holds a generated sample community.
+pub const META_SAMPLE: &str = "is_sample";
+const META_SITE: &str = "site_id";
+
+/// Refuses files that are not SQLite before SQLite touches them.
+fn check_header(path: &Path) -> Result<()> {
+    let not_kizuna = |reason: String| CoreError::NotKizunaDatabase {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let mut file = std::fs::File::open(path).map_err(|e| not_kizuna(e.to_string()))?;
+    let mut header = Vec::with_capacity(16);
+    file.by_ref()
+        .take(16)
+        .read_to_end(&mut header)
+        .map_err(|e| not_kizuna(e.to_string()))?;
+    if header.is_empty() || header.as_slice() == SQLITE_HEADER {
+        Ok(())
+    } else {
+        Err(not_kizuna("it is not an SQLite file".to_owned()))
+    }
+}
+
+/// Accepts a new/empty file or a Kizuna file this build can read.
+fn check_identity(conn: &Connection, path: &Path, migrations: &[Migration]) -> Result<()> {
+    let app_id: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    let version = migrations::user_version(conn)?;
+    let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+    if app_id == 0 && version == 0 && tables == 0 {
+        return Ok(());
+    }
+    if app_id != APPLICATION_ID {
+        return Err(CoreError::NotKizunaDatabase {
+            path: path.to_path_buf(),
+            reason: "it is an SQLite file made by another program".to_owned(),
+        });
+    }
+    let supported = migrations.last().map_or(0, |m| m.version);
+    if version > supported {
+        return Err(CoreError::NewerVersion {
+            path: path.to_path_buf(),
+            found: version,
+            supported,
+        });
+    }
+    Ok(())
+}
+
+/// This file's own replica id, created on first open.
+fn local_site(conn: &Connection) -> Result<i64> {
+    let existing: Option<String> = conn
+        .query_row(
+            "SELECT value FROM kizuna_meta WHERE key = ?1",
+            [META_SITE],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let site_uuid = match existing {
+        Some(s) => s,
+        None => {
+            let s = uuid::Uuid::now_v7().to_string();
+            conn.execute(
+                "INSERT INTO kizuna_meta (key, value) VALUES (?1, ?2)",
+                params![META_SITE, s],
+            )?;
+            s
+        }
+    };
+    conn.execute(
+        "INSERT OR IGNORE INTO sync_sites (site_uuid) VALUES (?1)",
+        [&site_uuid],
+    )?;
+    Ok(conn.query_row(
+        "SELECT id FROM sync_sites WHERE site_uuid = ?1",
+        [&site_uuid],
+        |r| r.get(0),
+    )?)
+}

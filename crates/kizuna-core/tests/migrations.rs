@@ -1,0 +1,362 @@
+//! Opening files of every schema version: upgrades keep every row, failures change nothing, and
+//! files that are not ours (or are too new) are refused untouched.
+
+mod common;
+
+use std::path::Path;
+
+use common::{count, fixed_clock, rows, temp_path};
+use kizuna_core::CoreError;
+use kizuna_core::Store;
+use kizuna_core::members::list_members;
+use kizuna_core::store::{APPLICATION_ID, MIGRATIONS, Migration, OpenMode, SCHEMA_VERSION};
+use rusqlite::Connection;
+use rusqlite::types::Value;
+
+/// Rows a community had at schema version 1, written the way that version's app stored them.
+const V1_ROWS: &str = "
+INSERT INTO activity_types (id, key, label_en, label_ja, platform, weight) VALUES
+    ('at-post', 'post', 'Posted', '投稿', NULL, 2.0),
+    ('at-review', 'review', 'Wrote a review', 'レビュー投稿', 'shop', 4.0);
+INSERT INTO members (id, display_name, name_reading, email, phone, locale, country, city,
+                     birth_year, joined_at, source, notes, deleted_at, search_text, sort_key) VALUES
+    ('m-1', '山田 太郎', 'ヤマダ タロウ', 'taro.yamada@example.jp', '090-1234-5678', 'ja-JP', 'JP',
+     '東京', 1988, 1700000000000, 'event', '焙煎の話が好き', NULL,
+     '山田 太郎やまだ たろうtaro.yamada@example.jp', 'やまだ たろう'),
+    ('m-2', 'Olivia Smith', NULL, 'olivia.smith@example.com', NULL, 'en-US', 'US',
+     'Seattle', NULL, 1710000000000, 'instagram', NULL, NULL, 'olivia smith', 'olivia smith'),
+    ('m-3', '佐藤 花子', 'サトウ ハナコ', NULL, NULL, NULL, NULL, NULL, NULL, 1690000000000,
+     NULL, NULL, 1720000000000, '', '');
+INSERT INTO identities (id, member_id, platform, handle, url, followers) VALUES
+    ('i-1', 'm-1', 'instagram', 'taro_roasts', 'https://www.instagram.com/taro_roasts', 12500),
+    ('i-2', 'm-2', 'discord', 'olivia#4821', NULL, NULL);
+INSERT INTO tags (id, name) VALUES ('t-1', 'home-barista');
+INSERT INTO member_tags (id, member_id, tag_id) VALUES ('mt-1', 'm-1', 't-1');
+INSERT INTO activities (id, member_id, activity_type, occurred_at, platform, url, meta) VALUES
+    ('a-1', 'm-1', 'post', 1700000100000, 'instagram', 'https://www.instagram.com/p/1', NULL),
+    ('a-2', 'm-2', 'review', 1710000200000, 'shop', NULL, '{\"stars\":5}'),
+    ('a-3', 'm-1', 'review', 1700000300000, 'shop', NULL, NULL);
+";
+
+/// Rows that only exist from schema version 2 on.
+const V2_ROWS: &str = "
+INSERT INTO events (id, title, kind, starts_at, ends_at, time_zone, venue, url, capacity,
+                    status, description) VALUES
+    ('e-1', 'ハンドドリップ講座 #1', 'in_person', 1712000000000, 1712007200000, 'Asia/Tokyo',
+     'Hinata Roastery 渋谷', NULL, 24, 'done', '初心者向け'),
+    ('e-2', 'Online Roastery Tour #1', 'online', 1790000000000, 1790003600000, 'Asia/Tokyo',
+     NULL, 'https://meet.example.com/hinata-1', NULL, 'published', NULL);
+INSERT INTO registrations (id, event_id, member_id, status, ticket_type, price_minor, currency,
+                           registered_at, checked_in_at, checked_in_by) VALUES
+    ('r-1', 'e-1', 'm-1', 'attended', 'general', 3000, 'JPY', 1711000000000, 1711999900000,
+     'ipad-front-desk'),
+    ('r-2', 'e-2', 'm-2', 'going', NULL, NULL, NULL, 1712500000000, NULL, NULL);
+INSERT INTO campaigns (id, name, kind, status, starts_at, ends_at, budget_minor, currency,
+                       goal_metric, goal_target) VALUES
+    ('c-1', '友だち紹介キャンペーン', 'referral', 'running', 1711000000000, NULL, 150000, 'JPY',
+     'new_members', 150);
+INSERT INTO activities (id, member_id, activity_type, occurred_at, platform, url, meta,
+                        event_id, campaign_id) VALUES
+    ('a-4', 'm-1', 'post', 1711999950000, 'community', NULL, NULL, 'e-1', 'c-1');
+";
+
+/// The rows valid at each version, by version (index 0 is version 1).
+const ROWS_BY_VERSION: &[&str] = &[V1_ROWS, V2_ROWS];
+
+/// A whole table as (column names, rows ordered by every column).
+type TableDump = (String, Vec<String>, Vec<Vec<Value>>);
+
+fn dump_tables(conn: &Connection) -> Vec<TableDump> {
+    let names: Vec<String> = rows(
+        conn,
+        "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name",
+    )
+    .into_iter()
+    .map(|r| match &r[0] {
+        Value::Text(name) => name.clone(),
+        other => panic!("table name is not text: {other:?}"),
+    })
+    .collect();
+    names
+        .into_iter()
+        .map(|table| {
+            let columns = column_names(conn, &table);
+            let data = select_columns(conn, &table, &columns);
+            (table, columns, data)
+        })
+        .collect()
+}
+
+fn column_names(conn: &Connection, table: &str) -> Vec<String> {
+    let mut stmt = conn
+        .prepare(&format!(
+            "SELECT name FROM pragma_table_info('{table}') ORDER BY cid"
+        ))
+        .expect("read the table's columns");
+    stmt.query_map([], |r| r.get(0))
+        .expect("list columns")
+        .collect::<rusqlite::Result<_>>()
+        .expect("read column names")
+}
+
+fn select_columns(conn: &Connection, table: &str, columns: &[String]) -> Vec<Vec<Value>> {
+    let list = columns.join(", ");
+    let order: Vec<String> = (1..=columns.len()).map(|i| i.to_string()).collect();
+    rows(
+        conn,
+        &format!("SELECT {list} FROM {table} ORDER BY {}", order.join(", ")),
+    )
+}
+
+fn schema(conn: &Connection) -> Vec<Vec<Value>> {
+    rows(
+        conn,
+        "SELECT type, name, tbl_name, rootpage, sql FROM sqlite_schema ORDER BY type, name",
+    )
+}
+
+fn pragma(conn: &Connection, name: &str) -> i64 {
+    count(conn, &format!("PRAGMA {name}"))
+}
+
+fn plain(path: &Path) -> Connection {
+    Connection::open(path).expect("open the file with plain SQLite")
+}
+
+/// A community file at schema `version` holding the rows valid at that version.
+fn file_at_version(path: &Path, version: usize) {
+    if version == 0 {
+        // An SQLite file with a header but no tables: what a crash right after creation leaves.
+        plain(path)
+            .execute_batch("CREATE TABLE scratch (x); DROP TABLE scratch;")
+            .expect("write an empty SQLite file");
+    } else {
+        Store::open_with(
+            path,
+            OpenMode::CreateIfMissing,
+            fixed_clock(),
+            &MIGRATIONS[..version],
+        )
+        .expect("create a file at an older version");
+    }
+    let conn = plain(path);
+    conn.execute_batch("PRAGMA foreign_keys = ON")
+        .expect("enable foreign keys");
+    for sql in &ROWS_BY_VERSION[..version] {
+        conn.execute_batch(sql)
+            .expect("insert rows valid at this version");
+    }
+    assert_eq!(
+        pragma(&conn, "user_version"),
+        i64::try_from(version).expect("small")
+    );
+}
+
+#[test]
+fn every_older_version_upgrades_to_the_latest_keeping_every_row() {
+    for version in 0..=MIGRATIONS.len() {
+        let (_dir, path) = temp_path();
+        file_at_version(&path, version);
+        let before = dump_tables(&plain(&path));
+
+        let store = Store::open(&path, OpenMode::MustExist, fixed_clock())
+            .unwrap_or_else(|e| panic!("upgrading from version {version} failed: {e}"));
+        assert_eq!(
+            store.schema_version().expect("read version"),
+            SCHEMA_VERSION
+        );
+        assert_eq!(pragma(store.conn(), "application_id"), APPLICATION_ID);
+        assert_eq!(pragma(store.conn(), "application_id"), 0x4B5A_4E41);
+        for (table, columns, data) in &before {
+            assert_eq!(
+                &select_columns(store.conn(), table, columns),
+                data,
+                "rows of {table} changed when upgrading from version {version}"
+            );
+        }
+        let live: u32 = if version == 0 { 0 } else { 2 };
+        let page = list_members(store.conn(), "", 0, 50).expect("list members");
+        assert_eq!(
+            page.total, live,
+            "members listed after upgrading from {version}"
+        );
+    }
+}
+
+#[test]
+fn activities_from_before_version_2_belong_to_no_event_or_campaign() {
+    let (_dir, path) = temp_path();
+    file_at_version(&path, 1);
+    let store = Store::open(&path, OpenMode::MustExist, fixed_clock()).expect("upgrade");
+    let linked = count(
+        store.conn(),
+        "SELECT count(*) FROM activities WHERE event_id IS NOT NULL OR campaign_id IS NOT NULL",
+    );
+    assert_eq!(linked, 0);
+    assert_eq!(count(store.conn(), "SELECT count(*) FROM activities"), 3);
+}
+
+fn snapshot(path: &Path) -> (i64, i64, Vec<Vec<Value>>, Vec<TableDump>) {
+    let conn = plain(path);
+    (
+        pragma(&conn, "user_version"),
+        pragma(&conn, "application_id"),
+        schema(&conn),
+        dump_tables(&conn),
+    )
+}
+
+fn leak(sql: String) -> &'static str {
+    sql.leak()
+}
+
+#[test]
+fn a_failing_migration_leaves_the_file_unchanged() {
+    let (_dir, path) = temp_path();
+    file_at_version(&path, 1);
+    let before = snapshot(&path);
+    let broken_v2 = leak(format!(
+        "{}\nINSERT INTO no_such_table VALUES (1);",
+        MIGRATIONS[1].sql
+    ));
+    let migrations = [
+        MIGRATIONS[0],
+        Migration {
+            version: 2,
+            sql: broken_v2,
+        },
+    ];
+
+    let err = Store::open_with(&path, OpenMode::MustExist, fixed_clock(), &migrations)
+        .expect_err("a broken migration must fail");
+
+    assert!(
+        matches!(err, CoreError::Migration { version: 2, .. }),
+        "{err:?}"
+    );
+    assert_eq!(snapshot(&path), before);
+    assert_eq!(before.0, 1);
+}
+
+#[test]
+fn a_failing_later_migration_also_undoes_the_earlier_ones() {
+    let (_dir, path) = temp_path();
+    file_at_version(&path, 1);
+    let before = snapshot(&path);
+    let migrations = [
+        MIGRATIONS[0],
+        MIGRATIONS[1],
+        Migration {
+            version: 3,
+            sql: "CREATE TABLE perks (id TEXT PRIMARY KEY); THIS IS NOT SQL;",
+        },
+    ];
+
+    let err = Store::open_with(&path, OpenMode::MustExist, fixed_clock(), &migrations)
+        .expect_err("a broken migration must fail");
+
+    assert!(
+        matches!(err, CoreError::Migration { version: 3, .. }),
+        "{err:?}"
+    );
+    assert_eq!(snapshot(&path), before);
+    let store = Store::open(&path, OpenMode::MustExist, fixed_clock())
+        .expect("the untouched file still opens with the real migrations");
+    assert_eq!(store.schema_version().expect("version"), SCHEMA_VERSION);
+}
+
+fn sidecars_exist(path: &Path) -> bool {
+    ["-wal", "-shm", "-journal"].iter().any(|suffix| {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        Path::new(&name).exists()
+    })
+}
+
+#[test]
+fn a_text_file_is_refused_and_left_byte_for_byte() {
+    let (_dir, path) = temp_path();
+    let text = "name,email\n山田 太郎,taro@example.jp\n".as_bytes();
+    std::fs::write(&path, text).expect("write a CSV");
+
+    let err = Store::open(&path, OpenMode::MustExist, fixed_clock()).expect_err("not SQLite");
+
+    assert!(
+        matches!(err, CoreError::NotKizunaDatabase { .. }),
+        "{err:?}"
+    );
+    assert_eq!(std::fs::read(&path).expect("read back"), text);
+    assert!(!sidecars_exist(&path));
+}
+
+#[test]
+fn another_programs_sqlite_file_is_refused_and_left_unchanged() {
+    let (_dir, path) = temp_path();
+    plain(&path)
+        .execute_batch(
+            "CREATE TABLE recipes (id INTEGER PRIMARY KEY, name TEXT);
+             INSERT INTO recipes (name) VALUES ('Cold brew'), ('Flat white');",
+        )
+        .expect("write another program's database");
+    let bytes = std::fs::read(&path).expect("read");
+    let before = snapshot(&path);
+
+    let err = Store::open(&path, OpenMode::CreateIfMissing, fixed_clock()).expect_err("foreign");
+
+    assert!(
+        matches!(err, CoreError::NotKizunaDatabase { .. }),
+        "{err:?}"
+    );
+    assert_eq!(std::fs::read(&path).expect("read back"), bytes);
+    assert_eq!(snapshot(&path), before);
+    assert_eq!(before.1, 0);
+}
+
+#[test]
+fn a_file_from_a_newer_kizuna_is_refused_and_left_unchanged() {
+    let (_dir, path) = temp_path();
+    file_at_version(&path, MIGRATIONS.len());
+    let newer = SCHEMA_VERSION + 1;
+    plain(&path)
+        .execute_batch(&format!("PRAGMA user_version = {newer}"))
+        .expect("pretend a newer app wrote the file");
+    let bytes = std::fs::read(&path).expect("read");
+    let before = snapshot(&path);
+
+    let err = Store::open(&path, OpenMode::MustExist, fixed_clock()).expect_err("too new");
+
+    match err {
+        CoreError::NewerVersion {
+            found, supported, ..
+        } => assert_eq!((found, supported), (newer, SCHEMA_VERSION)),
+        other => panic!("expected NewerVersion, got {other:?}"),
+    }
+    assert_eq!(std::fs::read(&path).expect("read back"), bytes);
+    assert_eq!(snapshot(&path), before);
+}
+
+#[test]
+fn must_exist_on_a_missing_file_is_not_found_and_creates_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let folder = dir.path().join("communities");
+    let path = folder.join("tokyo.kizuna");
+
+    let err = Store::open(&path, OpenMode::MustExist, fixed_clock()).expect_err("missing");
+
+    assert!(matches!(err, CoreError::NotFound { .. }), "{err:?}");
+    assert!(!path.exists());
+    assert!(!folder.exists());
+}
+
+#[test]
+fn create_if_missing_makes_the_folder_and_a_current_kizuna_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("communities").join("tokyo.kizuna");
+
+    let store = Store::open(&path, OpenMode::CreateIfMissing, fixed_clock()).expect("create");
+
+    assert!(path.exists());
+    assert_eq!(store.schema_version().expect("version"), SCHEMA_VERSION);
+    assert_eq!(pragma(store.conn(), "application_id"), APPLICATION_ID);
+    assert_eq!(pragma(store.conn(), "foreign_keys"), 1);
+}
