@@ -1,0 +1,28 @@
+//! Kizuna's charts, drawn once in Rust with plotters into SVG: the app shows the SVG and the
+//! PDF reports (a later issue) embed the same drawing.
+
+pub mod charts;
+
+/// Language of labels drawn into a chart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    En,
+    Ja,
+}
+
+/// Colours to draw with, following the app's light or dark theme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    Light,
+    Dark,
+}
+
+/// Why a chart could not be drawn.
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    /// plotters failed while drawing.
+    #[error("the chart could not be drawn: {0}")]
+    Drawing(String),
+}
