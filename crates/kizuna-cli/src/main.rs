@@ -1,0 +1,64 @@
+//! `kizuna`: the command-line tool over the same crates as the desktop app.
+
+mod commands;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Kizuna — community management from the command line.
+#[derive(Debug, Parser)]
+#[command(name = "kizuna", version, about, long_about = None)]
+struct Cli {
+    /// Community database to use (default: the one the app last opened, else
+    /// community.kizuna in the Kizuna data folder).
+    #[arg(long, global = true, env = kizuna_core::paths::DB_ENV, value_name = "PATH")]
+    db: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Create an empty community database (or upgrade an existing one).
+    Init {
+        /// The community's name.
+        #[arg(long, default_value = "My community")]
+        name: String,
+    },
+    /// Fill an empty database with a generated sample community.
+    Demo {
+        /// How many members to generate (activities are about 20 per member).
+        #[arg(long, default_value_t = 2_000, value_parser = clap::value_parser!(u32).range(1..=5_000_000))]
+        members: u32,
+        /// Seed of the generator: the same seed gives the same community.
+        #[arg(long)]
+        seed: Option<u64>,
+    },
+    /// Print headline numbers: members, activities, events, members active in 30 days.
+    Stats {
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("KIZUNA_LOG")
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    match commands::run(cli.db, cli.command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
