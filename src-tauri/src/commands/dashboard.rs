@@ -1,0 +1,35 @@
+//! The Dashboard: KPI figures and the activity chart.
+
+use kizuna_core::activities::activities_per_month;
+use kizuna_core::dashboard::{self, DashboardSummary};
+use kizuna_report::{Lang, Theme, charts};
+use tauri::State;
+
+use crate::AppError;
+use crate::state::AppState;
+
+/// Months shown in the Dashboard's activity chart.
+const CHART_MONTHS: u32 = 18;
+
+/// The KPI cards and upcoming events.
+#[tauri::command]
+pub async fn dashboard_summary(state: State<'_, AppState>) -> Result<DashboardSummary, AppError> {
+    state
+        .with_store(|store| Ok(dashboard::summary(store.conn(), store.clock().now())?))
+        .await
+}
+
+/// Activities per month as an SVG chart in the UI's theme and language.
+#[tauri::command]
+pub async fn activity_chart(
+    state: State<'_, AppState>,
+    theme: Theme,
+    lang: Lang,
+) -> Result<String, AppError> {
+    state
+        .with_store(move |store| {
+            let series = activities_per_month(store.conn(), store.clock().now(), CHART_MONTHS)?;
+            Ok(charts::activities_per_month(&series, lang, theme)?)
+        })
+        .await
+}

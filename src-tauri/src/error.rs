@@ -1,0 +1,45 @@
+//! Errors as the UI receives them: a stable code to switch on and a message to show.
+
+use kizuna_core::{CoreError, ErrorCode};
+use serde::Serialize;
+use ts_rs::TS;
+
+/// An error crossing the IPC boundary.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AppError {
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+impl From<CoreError> for AppError {
+    fn from(error: CoreError) -> Self {
+        if error.code() == ErrorCode::Storage {
+            tracing::error!(%error, "storage error");
+        }
+        Self {
+            code: error.code(),
+            message: error.to_string(),
+        }
+    }
+}
+
+impl From<kizuna_report::ReportError> for AppError {
+    fn from(error: kizuna_report::ReportError) -> Self {
+        tracing::error!(%error, "chart error");
+        Self {
+            code: ErrorCode::Internal,
+            message: error.to_string(),
+        }
+    }
+}
+
+impl From<tauri::Error> for AppError {
+    fn from(error: tauri::Error) -> Self {
+        tracing::error!(%error, "background task failed");
+        Self {
+            code: ErrorCode::Internal,
+            message: error.to_string(),
+        }
+    }
+}

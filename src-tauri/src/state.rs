@@ -1,0 +1,98 @@
+//! The app's managed state: where communities live and the one that is open.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use kizuna_core::paths::{Communities, DB_ENV, data_dir};
+use kizuna_core::{Clock, CoreError, Store, SystemClock};
+use tracing_appender::non_blocking::WorkerGuard;
+
+use crate::AppError;
+
+/// Shared by every command; cheap to clone into blocking tasks.
+#[derive(Clone)]
+pub struct AppState(Arc<Inner>);
+
+struct Inner {
+    communities: Communities,
+    /// `KIZUNA_DB`: a community file to open instead of the remembered one.
+    explicit_db: Option<PathBuf>,
+    clock: Arc<dyn Clock>,
+    store: Mutex<Option<Store>>,
+    _log_guard: Option<WorkerGuard>,
+}
+
+impl AppState {
+    /// State over the data folder (`KIZUNA_DATA_DIR` or the OS data dir).
+    pub fn new(log_guard: Option<WorkerGuard>) -> Result<Self, CoreError> {
+        Ok(Self(Arc::new(Inner {
+            communities: Communities::new(data_dir()?),
+            explicit_db: std::env::var_os(DB_ENV)
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from),
+            clock: Arc::new(SystemClock),
+            store: Mutex::new(None),
+            _log_guard: log_guard,
+        })))
+    }
+
+    /// Where communities are kept.
+    pub fn communities(&self) -> &Communities {
+        &self.0.communities
+    }
+
+    /// The file named by `KIZUNA_DB`, if any.
+    pub fn explicit_db(&self) -> Option<&std::path::Path> {
+        self.0.explicit_db.as_deref()
+    }
+
+    /// The clock every write and query uses.
+    pub fn clock(&self) -> Arc<dyn Clock> {
+        self.0.clock.clone()
+    }
+
+    /// Runs `work` on the open community off the UI thread, opening the current one first
+    /// if none is open yet.
+    pub async fn with_store<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&mut Store) -> Result<T, AppError> + Send + 'static,
+    ) -> Result<T, AppError> {
+        let state = self.clone();
+        tauri::async_runtime::spawn_blocking(move || {
+            let mut slot = state
+                .0
+                .store
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            let store = match slot.take() {
+                Some(store) => store,
+                None => kizuna_core::community::open_current(
+                    state.communities(),
+                    state.explicit_db(),
+                    state.clock(),
+                )?,
+            };
+            work(slot.insert(store))
+        })
+        .await?
+    }
+
+    /// Replaces the open community with the one `open` returns, off the UI thread.
+    pub async fn switch_to(
+        &self,
+        open: impl FnOnce(&AppState) -> Result<Store, CoreError> + Send + 'static,
+    ) -> Result<kizuna_core::community::CommunityInfo, AppError> {
+        let state = self.clone();
+        tauri::async_runtime::spawn_blocking(move || {
+            let store = open(&state)?;
+            let info = kizuna_core::community::info(&store)?;
+            *state
+                .0
+                .store
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(store);
+            Ok(info)
+        })
+        .await?
+    }
+}

@@ -1,0 +1,64 @@
+//! The UI's TypeScript types are generated from the Rust types that cross the IPC boundary.
+//! This test fails when the committed files in ui/src/lib/bindings are stale; run it with
+//! `UPDATE_BINDINGS=1` to rewrite them.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use kizuna_app::AppError;
+use kizuna_core::community::CommunityInfo;
+use kizuna_core::dashboard::DashboardSummary;
+use kizuna_core::members::{MemberDetail, MemberPage};
+use ts_rs::{Config, TS};
+
+const BINDINGS: &str = "ui/src/lib/bindings";
+/// Hand-written files that live beside the generated ones.
+const HAND_WRITTEN: &[&str] = &["index.ts"];
+
+fn generate(dir: &Path) {
+    let cfg = Config::new().with_out_dir(dir).with_large_int("number");
+    CommunityInfo::export_all(&cfg).expect("export CommunityInfo");
+    DashboardSummary::export_all(&cfg).expect("export DashboardSummary");
+    MemberPage::export_all(&cfg).expect("export MemberPage");
+    MemberDetail::export_all(&cfg).expect("export MemberDetail");
+    AppError::export_all(&cfg).expect("export AppError");
+}
+
+fn read_ts(dir: &Path) -> BTreeMap<String, String> {
+    std::fs::read_dir(dir)
+        .expect("bindings folder")
+        .map(|entry| entry.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ts"))
+        .map(|p| {
+            let name = p.file_name().expect("name").to_string_lossy().into_owned();
+            (name, std::fs::read_to_string(&p).expect("read binding"))
+        })
+        .filter(|(name, _)| !HAND_WRITTEN.contains(&name.as_str()))
+        .collect()
+}
+
+#[test]
+fn committed_typescript_bindings_match_the_rust_types() {
+    let fresh = tempfile::tempdir().expect("temp dir");
+    generate(fresh.path());
+    let committed_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(BINDINGS);
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        for name in read_ts(&committed_dir).keys() {
+            std::fs::remove_file(committed_dir.join(name)).expect("remove stale binding");
+        }
+        generate(&committed_dir);
+    }
+    let (fresh, committed) = (read_ts(fresh.path()), read_ts(&committed_dir));
+    assert!(fresh.contains_key("MemberRow.ts") && fresh.contains_key("ErrorCode.ts"));
+    assert_eq!(
+        committed.keys().collect::<Vec<_>>(),
+        fresh.keys().collect::<Vec<_>>(),
+        "binding files differ; run UPDATE_BINDINGS=1 cargo test --test bindings"
+    );
+    for (name, text) in &fresh {
+        assert_eq!(
+            &committed[name], text,
+            "{name} is stale; run UPDATE_BINDINGS=1 cargo test --test bindings"
+        );
+    }
+}

@@ -1,0 +1,169 @@
+//! Starts tauri-driver with the app, opens a WebDriver session, and saves a screenshot of the
+//! window when a step fails.
+
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use thirtyfour::prelude::*;
+
+/// Where failing steps leave screenshots (and passing flows their final screen).
+pub fn artifacts_dir() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("e2e-artifacts");
+    std::fs::create_dir_all(&dir).expect("create e2e-artifacts");
+    dir
+}
+
+/// A running app under WebDriver, with its own empty data folder.
+pub struct AppSession {
+    pub driver: WebDriver,
+    pub data_dir: tempfile::TempDir,
+    driver_process: Child,
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free local port")
+}
+
+impl AppSession {
+    /// Launches the app (first run: empty data folder) through tauri-driver.
+    pub async fn start() -> Self {
+        let data_dir = tempfile::tempdir().expect("temp data dir");
+        let (port, native_port) = (free_port(), free_port());
+        let driver_bin =
+            std::env::var("TAURI_DRIVER").unwrap_or_else(|_| "tauri-driver".to_owned());
+        let driver_process = Command::new(&driver_bin)
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
+            .env("KIZUNA_DATA_DIR", data_dir.path())
+            .env_remove("KIZUNA_DB")
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .unwrap_or_else(|e| {
+                panic!("cannot start {driver_bin} (cargo install tauri-driver --locked): {e}")
+            });
+        wait_for_port(port, Duration::from_secs(30));
+        let mut caps = Capabilities::new();
+        caps.set(
+            "tauri:options",
+            serde_json::json!({ "application": env!("CARGO_BIN_EXE_kizuna-app") }),
+        )
+        .expect("capabilities");
+        let driver = WebDriver::new(format!("http://127.0.0.1:{port}"), caps)
+            .await
+            .expect("WebDriver session with the app");
+        Self {
+            driver,
+            data_dir,
+            driver_process,
+        }
+    }
+
+    /// Saves the window as `e2e-artifacts/<name>.png`.
+    pub async fn screenshot(&self, name: &str) -> PathBuf {
+        let path = artifacts_dir().join(format!("{name}.png"));
+        if let Err(e) = self.driver.screenshot(&path).await {
+            eprintln!("screenshot {name} failed: {e}");
+        }
+        path
+    }
+
+    /// Ends the session and stops tauri-driver (which stops the app).
+    pub async fn stop(mut self) {
+        let driver = self.driver.clone();
+        if let Err(e) = driver.quit().await {
+            eprintln!("closing the WebDriver session: {e}");
+        }
+        let _ = self.driver_process.kill();
+        let _ = self.driver_process.wait();
+    }
+
+    /// Waits until the element matching `css` exists and `check` accepts its text; returns it.
+    pub async fn wait_for_text(
+        &self,
+        css: &str,
+        what: &str,
+        check: impl Fn(&str) -> bool,
+    ) -> Result<String, String> {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let mut last = String::from("<not found>");
+        while Instant::now() < deadline {
+            if let Ok(element) = self.driver.find(By::Css(css)).await
+                && let Ok(text) = element.text().await
+            {
+                if check(&text) {
+                    return Ok(text);
+                }
+                last = text;
+            }
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        }
+        Err(format!(
+            "{what}: `{css}` never passed the check; last text: {last:?}"
+        ))
+    }
+
+    /// Waits until `count(css)` satisfies `check`; returns the elements.
+    pub async fn wait_for_all(
+        &self,
+        css: &str,
+        what: &str,
+        check: impl Fn(usize) -> bool,
+    ) -> Result<Vec<WebElement>, String> {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let mut last = 0;
+        while Instant::now() < deadline {
+            if let Ok(elements) = self.driver.find_all(By::Css(css)).await {
+                if check(elements.len()) {
+                    return Ok(elements);
+                }
+                last = elements.len();
+            }
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        }
+        Err(format!("{what}: `{css}` matched {last} elements"))
+    }
+}
+
+impl Drop for AppSession {
+    fn drop(&mut self) {
+        // A panicking test still stops the driver and the app.
+        let _ = self.driver_process.kill();
+    }
+}
+
+fn wait_for_port(port: u16, timeout: Duration) {
+    let deadline = Instant::now() + timeout;
+    while Instant::now() < deadline {
+        if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    panic!("tauri-driver did not listen on port {port} within {timeout:?}");
+}
+
+/// Runs a flow; on failure saves a screenshot named after the flow and fails with the step.
+pub async fn run_flow<F>(name: &str, flow: F)
+where
+    F: AsyncFnOnce(&AppSession) -> Result<(), String>,
+{
+    let session = AppSession::start().await;
+    let outcome = flow(&session).await;
+    if let Err(step) = &outcome {
+        let shot = session.screenshot(&format!("{name}-failure")).await;
+        session.stop().await;
+        panic!("{name} failed: {step}\nscreenshot: {}", shot.display());
+    }
+    session.screenshot(name).await;
+    session.stop().await;
+}

@@ -1,0 +1,6 @@
+//! End-to-end tests: the built Kizuna app in a real window, driven over WebDriver
+//! (tauri-driver + WebKitWebDriver). They need a display (Xvfb) and `tauri-driver` on PATH,
+//! so they are ignored by a plain `cargo test`; `scripts/test` runs them with `--ignored`.
+
+mod first_run;
+mod harness;
