@@ -1,0 +1,64 @@
+// Typed wrappers for the Tauri commands the Rust side registers (see src-tauri/src/commands/).
+import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
+import type {
+	CommunityInfo,
+	DashboardSummary,
+	MemberDetail,
+	MemberPage
+} from '$lib/bindings';
+import { toCommandError } from './command-error';
+
+export { CommandError } from './command-error';
+
+/** Colour scheme the activity chart is drawn for. */
+export type ChartTheme = 'light' | 'dark';
+/** Languages the Rust side can label charts in. */
+export type ChartLanguage = 'en' | 'ja';
+
+/** Whether this page runs in Kizuna's window (Tauri injects its IPC bridge before any script). */
+export function insideKizunaApp(): boolean {
+	return typeof window !== 'undefined' && '__TAURI_INTERNALS__' in window;
+}
+
+async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
+	try {
+		return await invoke<T>(command, args);
+	} catch (rejection) {
+		throw toCommandError(command, rejection);
+	}
+}
+
+/** Opens the community used last; on first run the Rust side creates and opens the sample. */
+export function openCommunity(): Promise<CommunityInfo> {
+	return call('open_community');
+}
+
+/** Switches to the sample community with made-up members. */
+export function openSampleCommunity(): Promise<CommunityInfo> {
+	return call('open_sample_community');
+}
+
+/** Creates a new, empty community with the given name and switches to it. */
+export function createEmptyCommunity(name: string): Promise<CommunityInfo> {
+	return call('create_empty_community', { name });
+}
+
+/** Headline numbers and the next events for the dashboard. */
+export function dashboardSummary(): Promise<DashboardSummary> {
+	return call('dashboard_summary');
+}
+
+/** The activity-per-month chart as an `<svg>` string, drawn for a colour scheme and language. */
+export function activityChart(theme: ChartTheme, lang: ChartLanguage): Promise<string> {
+	return call('activity_chart', { theme, lang });
+}
+
+/** One page of members matching a search over name, kana reading, email and handle. */
+export function listMembers(search: string, offset: number, limit: number): Promise<MemberPage> {
+	return call('list_members', { search, offset, limit });
+}
+
+/** Everything known about one member: profile, identities, tags and activity timeline. */
+export function memberDetail(id: string): Promise<MemberDetail> {
+	return call('member_detail', { id });
+}

@@ -1,0 +1,161 @@
+// English messages: the source of truth for every key. ja.ts must provide the same keys.
+export const en = {
+	app: {
+		name: 'Kizuna',
+		skipToContent: 'Skip to content'
+	},
+	nav: {
+		label: 'Screens',
+		dashboard: 'Dashboard',
+		members: 'Members',
+		segments: 'Segments',
+		events: 'Events',
+		campaigns: 'Campaigns',
+		perks: 'Perks',
+		ideas: 'Ideas',
+		import: 'Import',
+		reports: 'Reports',
+		settings: 'Sync & Settings'
+	},
+	shell: {
+		sampleBadge: 'Sample community',
+		sampleBanner:
+			'This is a sample community with made-up members. Explore freely, or start your own.',
+		startEmpty: 'Start an empty community',
+		newCommunityLabel: 'Name of the new community',
+		newCommunityPlaceholder: 'e.g. Tokyo Rust Meetup',
+		nameRequired: 'Give the community a name.',
+		create: 'Create',
+		creating: 'Creating…',
+		cancel: 'Cancel',
+		openSample: 'Open the sample community',
+		openingSample: 'Opening the sample…',
+		language: 'Language',
+		openingCommunity: 'Opening your community…',
+		communityFailed: 'Your community could not be opened.',
+		browserWithoutApp:
+			'This page is Kizuna’s window and needs the Kizuna app around it to reach your community. Open the app, or add ?mock to the address to look around with made-up data.'
+	},
+	comingSoon: {
+		badge: 'Coming soon',
+		segments:
+			'Segments will let you save groups of members by rules over their profile, traits, tags, level and activity, and reuse them for campaigns and perks.',
+		events:
+			'Events will list your meetups with registrations, waitlists and a check-in mode for the door, plus a budget of planned and actual costs and income.',
+		campaigns:
+			'Campaigns will track influencer, email, social and referral campaigns against their goal, with the sign-ups and activity each one brought in.',
+		perks:
+			'Perks will hand out early access, discounts and merchandise in waves to eligible members, keeping stock and codes in check.',
+		ideas:
+			'Ideas will collect suggestions from members, let them vote once each, and move each idea from new to shipped or declined.',
+		import:
+			'Import will bring in attendee and customer files from Eventbrite, Luma, Meetup, connpass, Peatix and Shopify, or any CSV or Excel sheet, without creating duplicates.',
+		reports:
+			'Reports will export a community overview, event, campaign and perk reports as PDF files you can share.',
+		settings:
+			'Sync & Settings will connect this community to your team’s hub so everyone works on the same members, even offline.'
+	},
+	dashboard: {
+		title: 'Dashboard',
+		kpiMembers: 'Members',
+		kpiActive30d: 'Active last 30 days',
+		kpiNewThisMonth: 'New this month',
+		kpiUpcomingEvents: 'Upcoming events',
+		activityTitle: 'Activity per month',
+		activityTotal: '{count} activities recorded in total',
+		chartLabel: 'Bar chart of member activities per month',
+		chartLoading: 'Drawing the chart…',
+		noActivityYet:
+			'No activity recorded yet. Imports, event check-ins and activity synced from your platforms will fill this chart.',
+		nextEventsTitle: 'Next events',
+		noUpcomingEvents: 'No upcoming events yet. Events you plan will show up here.',
+		going: '{going} going',
+		goingOfCapacity: '{going} / {capacity} going',
+		online: 'Online',
+		eventKind: {
+			inPerson: 'In person',
+			online: 'Online',
+			hybrid: 'Hybrid'
+		}
+	},
+	members: {
+		title: 'Members',
+		searchLabel: 'Search members',
+		searchPlaceholder: 'Search by name, reading, email or handle',
+		count: {
+			one: '{count} member',
+			other: '{count} members'
+		},
+		counting: 'Counting members…',
+		tableLabel: 'Members',
+		columns: {
+			name: 'Name',
+			email: 'Email',
+			platforms: 'Platforms',
+			followers: 'Followers',
+			joined: 'Joined',
+			lastActive: 'Last active'
+		},
+		noMatches: 'No members match “{search}”. Try part of a name, a kana reading, an email or a handle.',
+		noMembers: 'No members yet. Once you import a list or sync with your team, they will appear here.',
+		loadingRow: 'Loading…',
+		none: '—'
+	},
+	memberDetail: {
+		back: 'Back to members',
+		loading: 'Loading member…',
+		notFound: 'This member could not be found. They may have been deleted or merged into another member.',
+		joined: 'Joined {date}',
+		bornIn: 'Born {year}',
+		source: 'Source: {source}',
+		profile: 'Profile',
+		email: 'Email',
+		phone: 'Phone',
+		location: 'Location',
+		notes: 'Notes',
+		identities: 'Identities',
+		noIdentities: 'No platform accounts linked yet.',
+		followers: {
+			one: '{count} follower',
+			other: '{count} followers'
+		},
+		openProfile: 'Open profile',
+		tags: 'Tags',
+		noTags: 'No tags yet.',
+		timeline: 'Activity',
+		activityCount: {
+			one: '{count} activity',
+			other: '{count} activities'
+		},
+		showingLatest: 'Showing the latest {shown} of {total}.',
+		noActivity: 'No activity recorded for this member yet.',
+		atEvent: 'at {event}',
+		openLink: 'Open link'
+	},
+	tiers: {
+		nano: 'Nano',
+		micro: 'Micro',
+		mid: 'Mid',
+		macro: 'Macro',
+		hint: '{tier} influencer'
+	},
+	platforms: {
+		email: 'Email',
+		discord: 'Discord',
+		x: 'X',
+		instagram: 'Instagram',
+		youtube: 'YouTube',
+		tiktok: 'TikTok',
+		line: 'LINE',
+		github: 'GitHub'
+	},
+	errors: {
+		retry: 'Try again',
+		notFound: 'It could not be found. It may have been deleted or merged into another record.',
+		invalidInput: 'Some of what was entered is not valid: {message}',
+		notKizunaDatabase: 'This file is not a Kizuna community.',
+		newerVersion: 'This community was saved by a newer version of Kizuna. Update Kizuna to open it.',
+		storage: 'The community file could not be read or written: {message}',
+		internal: 'Something went wrong: {message}'
+	}
+} as const;

@@ -1,0 +1,166 @@
+// Japanese messages. Typed as Messages, so a key missing here (or added only here) is a type error.
+import type { Messages } from './messages';
+
+export const ja: Messages = {
+	app: {
+		name: 'Kizuna',
+		skipToContent: '本文へ移動'
+	},
+	nav: {
+		label: '画面',
+		dashboard: 'ダッシュボード',
+		members: 'メンバー',
+		segments: 'セグメント',
+		events: 'イベント',
+		campaigns: 'キャンペーン',
+		perks: '特典',
+		ideas: 'アイデア',
+		import: 'インポート',
+		reports: 'レポート',
+		settings: '同期と設定'
+	},
+	shell: {
+		sampleBadge: 'サンプルコミュニティ',
+		sampleBanner:
+			'これは架空のメンバーによるサンプルコミュニティです。自由に試すか、自分のコミュニティを始めましょう。',
+		startEmpty: '空のコミュニティを始める',
+		newCommunityLabel: '新しいコミュニティの名前',
+		newCommunityPlaceholder: '例：Tokyo Rust Meetup',
+		nameRequired: 'コミュニティの名前を入力してください。',
+		create: '作成',
+		creating: '作成中…',
+		cancel: 'キャンセル',
+		openSample: 'サンプルコミュニティを開く',
+		openingSample: 'サンプルを開いています…',
+		language: '言語',
+		openingCommunity: 'コミュニティを開いています…',
+		communityFailed: 'コミュニティを開けませんでした。',
+		browserWithoutApp:
+			'このページは Kizuna のウィンドウで、コミュニティを開くには Kizuna アプリが必要です。アプリから開くか、アドレスに ?mock を付けると架空のデータで試せます。'
+	},
+	comingSoon: {
+		badge: '準備中',
+		segments:
+			'セグメントでは、プロフィール・特性・タグ・レベル・活動の条件でメンバーのグループを保存し、キャンペーンや特典に再利用できるようになります。',
+		events:
+			'イベントでは、申込み・キャンセル待ち・受付用のチェックインモードに加え、費用と収入の予算と実績を管理できるようになります。',
+		campaigns:
+			'キャンペーンでは、インフルエンサー・メール・SNS・紹介キャンペーンを目標と照らし合わせ、それぞれがもたらした登録や活動を追跡できるようになります。',
+		perks:
+			'特典では、先行アクセス・割引・グッズを対象メンバーに段階的に配布し、在庫とコードを管理できるようになります。',
+		ideas:
+			'アイデアでは、メンバーからの提案を集めて一人一票で投票してもらい、新規から実装済み・見送りまで進捗を管理できるようになります。',
+		import:
+			'インポートでは、Eventbrite・Luma・Meetup・connpass・Peatix・Shopify の参加者や顧客のファイル、任意の CSV や Excel を重複なく取り込めるようになります。',
+		reports:
+			'レポートでは、コミュニティ概要・イベント・キャンペーン・特典のレポートを共有しやすい PDF で書き出せるようになります。',
+		settings:
+			'同期と設定では、このコミュニティをチームのハブにつなぎ、オフラインでも全員が同じメンバー情報で作業できるようになります。'
+	},
+	dashboard: {
+		title: 'ダッシュボード',
+		kpiMembers: 'メンバー数',
+		kpiActive30d: '直近30日のアクティブ',
+		kpiNewThisMonth: '今月の新規',
+		kpiUpcomingEvents: '今後のイベント',
+		activityTitle: '月別の活動',
+		activityTotal: '記録された活動は合計 {count} 件',
+		chartLabel: 'メンバーの月別活動数の棒グラフ',
+		chartLoading: 'グラフを描画しています…',
+		noActivityYet:
+			'活動はまだ記録されていません。インポート、イベントのチェックイン、各プラットフォームから同期した活動がこのグラフに表示されます。',
+		nextEventsTitle: '次のイベント',
+		noUpcomingEvents: '今後のイベントはまだありません。予定したイベントがここに表示されます。',
+		going: '参加 {going} 人',
+		goingOfCapacity: '参加 {going} / {capacity} 人',
+		online: 'オンライン',
+		eventKind: {
+			inPerson: '会場',
+			online: 'オンライン',
+			hybrid: 'ハイブリッド'
+		}
+	},
+	members: {
+		title: 'メンバー',
+		searchLabel: 'メンバーを検索',
+		searchPlaceholder: '名前・よみがな・メール・ハンドルで検索',
+		count: {
+			one: 'メンバー {count} 人',
+			other: 'メンバー {count} 人'
+		},
+		counting: 'メンバーを数えています…',
+		tableLabel: 'メンバー一覧',
+		columns: {
+			name: '名前',
+			email: 'メール',
+			platforms: 'プラットフォーム',
+			followers: 'フォロワー',
+			joined: '参加日',
+			lastActive: '最終活動'
+		},
+		noMatches:
+			'「{search}」に一致するメンバーはいません。名前の一部、よみがな、メール、ハンドルで試してください。',
+		noMembers:
+			'まだメンバーがいません。名簿をインポートするかチームと同期すると、ここに表示されます。',
+		loadingRow: '読み込み中…',
+		none: '—'
+	},
+	memberDetail: {
+		back: 'メンバー一覧に戻る',
+		loading: 'メンバーを読み込んでいます…',
+		notFound: 'このメンバーは見つかりませんでした。削除されたか、別のメンバーに統合された可能性があります。',
+		joined: '{date}に参加',
+		bornIn: '{year}年生まれ',
+		source: '登録経路：{source}',
+		profile: 'プロフィール',
+		email: 'メール',
+		phone: '電話',
+		location: '所在地',
+		notes: 'メモ',
+		identities: 'アカウント',
+		noIdentities: '連携しているアカウントはまだありません。',
+		followers: {
+			one: 'フォロワー {count} 人',
+			other: 'フォロワー {count} 人'
+		},
+		openProfile: 'プロフィールを開く',
+		tags: 'タグ',
+		noTags: 'タグはまだありません。',
+		timeline: '活動',
+		activityCount: {
+			one: '{count} 件の活動',
+			other: '{count} 件の活動'
+		},
+		showingLatest: '{total} 件のうち最新の {shown} 件を表示しています。',
+		noActivity: 'このメンバーの活動はまだ記録されていません。',
+		atEvent: '{event}にて',
+		openLink: 'リンクを開く'
+	},
+	tiers: {
+		nano: 'ナノ',
+		micro: 'マイクロ',
+		mid: 'ミドル',
+		macro: 'マクロ',
+		hint: '{tier}インフルエンサー'
+	},
+	platforms: {
+		email: 'メール',
+		discord: 'Discord',
+		x: 'X',
+		instagram: 'Instagram',
+		youtube: 'YouTube',
+		tiktok: 'TikTok',
+		line: 'LINE',
+		github: 'GitHub'
+	},
+	errors: {
+		retry: '再試行',
+		notFound: '見つかりませんでした。削除されたか、別の記録に統合された可能性があります。',
+		invalidInput: '入力内容に誤りがあります：{message}',
+		notKizunaDatabase: 'このファイルは Kizuna のコミュニティではありません。',
+		newerVersion:
+			'このコミュニティは新しいバージョンの Kizuna で保存されています。開くには Kizuna を更新してください。',
+		storage: 'コミュニティのファイルを読み書きできませんでした：{message}',
+		internal: '問題が発生しました：{message}'
+	}
+};
