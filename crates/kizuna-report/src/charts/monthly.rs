@@ -75,7 +75,7 @@ pub fn activities_per_month(
             .margin(12)
             .x_label_area_size(28)
             .y_label_area_size(52)
-            .build_cartesian_2d((0..n).into_segmented(), 0u32..y_top)
+            .build_cartesian_2d((0..n.saturating_sub(1)).into_segmented(), 0u32..y_top)
             .map_err(|e| ReportError::Drawing(e.to_string()))?;
         chart
             .configure_mesh()
