@@ -20,6 +20,9 @@ pub fn run(db: Option<PathBuf>, command: Command) -> anyhow::Result<()> {
         Command::Init { name } => init(&path, &name),
         Command::Demo { members, seed } => demo(&path, members, seed),
         Command::Stats { json } => stats(&path, json),
+        Command::Duplicates(args) => crate::duplicates::run(&path, &args),
+        Command::Score(args) => crate::score::run(&path, args),
+        Command::Levels(args) => crate::score::levels(&path, &args),
     }
 }
 

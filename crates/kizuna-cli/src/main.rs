@@ -1,6 +1,8 @@
 //! `kizuna`: the command-line tool over the same crates as the desktop app.
 
 mod commands;
+mod duplicates;
+mod score;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -43,6 +45,12 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// List members who are probably the same person, with reasons and a confidence.
+    Duplicates(duplicates::DuplicatesArgs),
+    /// Engagement scores: level counts and top members, `recompute`, or `--explain MEMBER_ID`.
+    Score(score::ScoreArgs),
+    /// List the engagement levels with their thresholds and how many members each has.
+    Levels(score::LevelsArgs),
 }
 
 fn main() -> ExitCode {

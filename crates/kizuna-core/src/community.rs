@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use crate::activities::ensure_builtin_types;
 use crate::clock::Clock;
+use crate::engagement::ensure_default_levels;
 use crate::error::{CoreError, Result};
 use crate::paths::Communities;
 use crate::sample::{SampleReport, SampleSpec, generate};
@@ -21,7 +22,10 @@ pub fn create_empty(path: &Path, name: &str, clock: Arc<dyn Clock>) -> Result<St
     refuse_existing(path)?;
     let mut store = Store::open(path, OpenMode::CreateIfMissing, clock)?;
     store.set_meta(META_NAME, name)?;
-    store.write(ensure_builtin_types)?;
+    store.write(|w| {
+        ensure_builtin_types(w)?;
+        ensure_default_levels(w)
+    })?;
     Ok(store)
 }
 

@@ -9,6 +9,8 @@ pub mod campaigns;
 pub mod clock;
 pub mod community;
 pub mod dashboard;
+pub mod duplicates;
+pub mod engagement;
 pub mod error;
 pub mod events;
 pub mod hlc;
@@ -18,6 +20,7 @@ pub mod money;
 pub mod paths;
 pub mod sample;
 pub mod search_text;
+pub mod settings;
 pub mod store;
 
 pub use clock::{Clock, FixedClock, SystemClock};

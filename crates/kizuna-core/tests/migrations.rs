@@ -60,8 +60,23 @@ INSERT INTO activities (id, member_id, activity_type, occurred_at, platform, url
     ('a-4', 'm-1', 'post', 1711999950000, 'community', NULL, NULL, 'e-1', 'c-1');
 ";
 
+/// Rows that only exist from schema version 3 on: engagement settings, levels and scores.
+const V3_ROWS: &str = "
+INSERT INTO settings (id, value) VALUES ('engagement.half_life_days', '60');
+INSERT INTO levels (id, rank, key, label_en, label_ja, min_score) VALUES
+    ('l-1', 1, 'newcomer', 'Newcomer', 'ニューカマー', 0.0),
+    ('l-2', 2, 'regular', 'Regular', '常連', 5.0);
+INSERT INTO member_scores (member_id, score, as_of, level_rank, last_activity_at) VALUES
+    ('m-1', 7.25, 1712000000000, 2, 1711999950000),
+    ('m-2', 3.5, 1712000000000, 1, 1710000200000);
+INSERT INTO level_changes (member_id, from_rank, to_rank, at, score, cause) VALUES
+    ('m-1', 1, 2, 1712000000000, 7.25, 'activity');
+INSERT INTO score_state (id, as_of, last_activity_rowid, rules, ladder, stale) VALUES
+    (1, 1712000000000, 4, 'half_life=404e000000000000', '1:0;2:4014000000000000', 0);
+";
+
 /// The rows valid at each version, by version (index 0 is version 1).
-const ROWS_BY_VERSION: &[&str] = &[V1_ROWS, V2_ROWS];
+const ROWS_BY_VERSION: &[&str] = &[V1_ROWS, V2_ROWS, V3_ROWS];
 
 /// A whole table as (column names, rows ordered by every column).
 type TableDump = (String, Vec<String>, Vec<Vec<Value>>);

@@ -2,10 +2,10 @@
 
 mod common;
 
-use common::{add_member, count, fixed_clock, named, now_ms, open, rows, temp_path};
+use common::{add_member, count, fixed_clock, named, now, now_ms, open, rows, temp_path};
 use kizuna_core::community::{create_empty, create_sample};
 use kizuna_core::members::{InfluencerTier, list_members};
-use kizuna_core::sample::{SAMPLE_NAME, SampleReport, SampleSpec, generate};
+use kizuna_core::sample::{SAMPLE_NAME, SampleReport, SampleSpec, generate, planted_pairs};
 use kizuna_core::{CoreError, Store};
 use rusqlite::types::Value;
 
@@ -66,10 +66,18 @@ fn a_300_member_sample_has_plausible_counts() {
 #[test]
 fn sample_members_have_japanese_names_with_katakana_readings_and_english_names() {
     let (_dir, store, _) = default_sample();
-    let people = rows(
+    // Planted duplicates are written the way other sources write names (romaji, full width…).
+    let planted = planted_pairs(&SampleSpec::with_members(MEMBERS), now());
+    let copies: Vec<usize> = planted.duplicates.iter().map(|&(_, copy)| copy).collect();
+    let people: Vec<Vec<Value>> = rows(
         store.conn(),
-        "SELECT display_name, name_reading FROM members",
-    );
+        "SELECT display_name, name_reading FROM members ORDER BY rowid",
+    )
+    .into_iter()
+    .enumerate()
+    .filter(|(i, _)| !copies.contains(i))
+    .map(|(_, person)| person)
+    .collect();
 
     let japanese = people
         .iter()

@@ -4,16 +4,21 @@
 //!
 //! The same seed and "now" give the same community, from 2,000 members (first run) to 100k
 //! members with about 2M activities (benchmarks).
+//!
+//! About 1% of members are planted duplicates (another record of the same person, written as
+//! another source would) and a few are namesakes; [`planted_pairs`] gives the ground truth.
 
 mod names;
 mod plan;
+mod plant;
 
-use chrono::Duration;
+use chrono::{DateTime, Duration, Utc};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 use crate::activities::{NewActivity, ensure_builtin_types, log_activity};
 use crate::campaigns::{CampaignKind, NewCampaign, create_campaign};
+use crate::engagement::{RecomputeMode, ensure_default_levels, recompute};
 use crate::error::{CoreError, Result};
 use crate::events::{EventKind, EventStatus, NewEvent, RegistrationStatus, create_event, register};
 use crate::ids::{EventId, MemberId};
@@ -21,6 +26,7 @@ use crate::members::create_member;
 use crate::money::Money;
 use crate::store::{META_NAME, META_SAMPLE, Store};
 use plan::{MemberPlan, plan_activities, plan_members};
+pub use plant::{PlantCounts, PlantedPairs};
 
 /// What to generate.
 #[derive(Debug, Clone)]
@@ -58,6 +64,14 @@ pub const SAMPLE_NAME: &str = "Hinata Coffee Roasters";
 pub const HISTORY_DAYS: i64 = 548;
 const MEMBERS_PER_TRANSACTION: usize = 2_000;
 
+/// The planted duplicates and namesakes of the community [`generate`] makes from `spec` at
+/// `now`, as positions in creation order (`ORDER BY rowid`). Recomputed from the seed rather
+/// than stored, because anything stored on a member would sync with it.
+pub fn planted_pairs(spec: &SampleSpec, now: DateTime<Utc>) -> PlantedPairs {
+    let mut rng = ChaCha8Rng::seed_from_u64(spec.seed);
+    plant::pairs(&plan_members(&mut rng, spec, now.timestamp_millis()))
+}
+
 /// Fills an empty store with a sample community and marks it as a sample.
 pub fn generate(store: &mut Store, spec: &SampleSpec) -> Result<SampleReport> {
     let existing: u32 = store
@@ -84,6 +98,7 @@ pub fn generate(store: &mut Store, spec: &SampleSpec) -> Result<SampleReport> {
     store.set_meta(META_SAMPLE, "1")?;
     let campaigns = store.write(|w| {
         ensure_builtin_types(w)?;
+        ensure_default_levels(w)?;
         sample_campaigns(w, now_ms)
     })?;
     // Campaign attribution comes with the campaigns issue; until then activities stay unlinked.
@@ -123,6 +138,8 @@ pub fn generate(store: &mut Store, spec: &SampleSpec) -> Result<SampleReport> {
     report.events = events;
     report.registrations = registrations;
     report.activities += attended;
+    // The sample opens with scores and levels already computed.
+    store.write(|w| recompute(w, now_ms, RecomputeMode::Full))?;
     tracing::info!(?report, "sample community generated");
     Ok(report)
 }

@@ -1,10 +1,13 @@
 //! Planning sample members before they are written: who they are, when they joined, how
 //! engaged they are and what they did.
 
+use std::collections::HashSet;
+
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
 
 use super::names::{self, JaName};
+use super::plant::{self, PlantCounts};
 use super::{HISTORY_DAYS, SampleSpec};
 use crate::members::{NewIdentity, NewMember};
 
@@ -22,7 +25,20 @@ pub struct MemberPlan {
     pub active_until: i64,
     /// How many activities to log for them.
     pub activity_count: u32,
-    platforms: Vec<&'static str>,
+    pub(super) platforms: Vec<&'static str>,
+    /// Whose record this is (planted duplicates and namesakes point at a person).
+    pub(super) origin: Origin,
+}
+
+/// Whose record a planned member is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// Person `n`'s own record.
+    Person(u32),
+    /// Another record of person `n` (a planted duplicate).
+    Copy(u32),
+    /// A different person with person `n`'s name (a planted namesake).
+    Namesake(u32),
 }
 
 /// One planned activity.
@@ -71,11 +87,15 @@ fn ascii_slug(s: &str) -> String {
 }
 
 /// Plans every member, sorted by join time, with activity counts scaled so the community
-/// has `spec.activities_per_member` activities per member on average.
+/// has `spec.activities_per_member` activities per member on average. About 1% of them are
+/// planted duplicates and a few are namesakes (see `plant.rs`).
 pub fn plan_members(rng: &mut ChaCha8Rng, spec: &SampleSpec, now_ms: i64) -> Vec<MemberPlan> {
-    let mut plans: Vec<MemberPlan> = (0..spec.members)
-        .map(|_| plan_member(rng, now_ms))
+    let planted = PlantCounts::for_members(spec.members);
+    let mut taken = HashSet::new();
+    let mut plans: Vec<MemberPlan> = (0..spec.members - planted.total())
+        .map(|n| plan_member(rng, now_ms, &mut taken, Origin::Person(n)))
         .collect();
+    plant::plant(&mut plans, spec.seed, now_ms, &mut taken, planted);
     plans.sort_by_key(|p| p.joined_at);
     let expected: Vec<f64> = plans
         .iter()
@@ -90,7 +110,14 @@ pub fn plan_members(rng: &mut ChaCha8Rng, spec: &SampleSpec, now_ms: i64) -> Vec
     plans
 }
 
-fn plan_member(rng: &mut ChaCha8Rng, now_ms: i64) -> MemberPlan {
+/// One member; `taken` holds the email local parts already used, so no two people share an
+/// address or the handles derived from it.
+pub(super) fn plan_member(
+    rng: &mut ChaCha8Rng,
+    now_ms: i64,
+    taken: &mut HashSet<String>,
+    origin: Origin,
+) -> MemberPlan {
     let history = HISTORY_DAYS * DAY_MS;
     let joined_at = if rng.random_bool(0.12) {
         // Founding members, up to three years back.
@@ -135,6 +162,7 @@ fn plan_member(rng: &mut ChaCha8Rng, now_ms: i64) -> MemberPlan {
         .collect();
     profile.tags.sort();
     profile.tags.dedup();
+    make_email_unique(&mut profile, taken);
     let handle_base = profile
         .email
         .as_deref()
@@ -149,6 +177,21 @@ fn plan_member(rng: &mut ChaCha8Rng, now_ms: i64) -> MemberPlan {
         active_until,
         activity_count: 0,
         platforms,
+        origin,
+    }
+}
+
+fn make_email_unique(profile: &mut NewMember, taken: &mut HashSet<String>) {
+    let Some(email) = profile.email.clone() else {
+        return;
+    };
+    if let Some((local, domain)) = email.split_once('@') {
+        let stem = local.trim_end_matches(|c: char| c.is_ascii_digit());
+        let n = local[stem.len()..].parse().unwrap_or(0);
+        let unique = plant::claim(taken, stem, n);
+        if unique != local {
+            profile.email = Some(format!("{unique}@{domain}"));
+        }
     }
 }
 

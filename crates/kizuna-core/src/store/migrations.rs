@@ -23,6 +23,10 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 2,
         sql: include_str!("../../migrations/0002_events_campaigns.sql"),
     },
+    Migration {
+        version: 3,
+        sql: include_str!("../../migrations/0003_engagement.sql"),
+    },
 ];
 
 /// The schema version this build writes.

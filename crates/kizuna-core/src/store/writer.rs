@@ -19,6 +19,8 @@ pub enum SyncedTable {
     Events,
     Registrations,
     Campaigns,
+    Settings,
+    Levels,
 }
 
 impl SyncedTable {
@@ -34,6 +36,8 @@ impl SyncedTable {
             SyncedTable::Events => "events",
             SyncedTable::Registrations => "registrations",
             SyncedTable::Campaigns => "campaigns",
+            SyncedTable::Settings => "settings",
+            SyncedTable::Levels => "levels",
         }
     }
 }
