@@ -385,3 +385,32 @@ fn hlcs_keep_increasing_after_reopening_with_a_clock_that_went_back() {
         Hlc::from_packed(before).physical_ms()
     );
 }
+
+#[test]
+fn a_file_without_a_saved_clock_resumes_from_its_change_log() {
+    let (_dir, mut store) = new_store();
+    let path = store.path().to_path_buf();
+    add_member(&mut store, &named("Nora Young"));
+    let before = max_hlc(&store);
+    // Files written before the clock was saved in kizuna_meta have only the log to go by.
+    store
+        .conn()
+        .execute("DELETE FROM kizuna_meta WHERE key = 'hlc_high_water'", [])
+        .expect("forget the saved clock");
+    drop(store);
+
+    let earlier = clock_at(now() - Duration::hours(1));
+    let mut reopened = Store::open(&path, OpenMode::MustExist, earlier).expect("reopen");
+    let seq = last_seq(&reopened);
+    add_member(&mut reopened, &named("Leo Scott"));
+    let changes = changes_since(&reopened, seq);
+    assert!(
+        changes.iter().all(|c| c.hlc > before),
+        "{changes:?} must follow {before}"
+    );
+    let saved: String = reopened
+        .meta("hlc_high_water")
+        .expect("read meta")
+        .expect("the clock is saved again by the write");
+    assert_eq!(saved.parse::<i64>().expect("a number"), max_hlc(&reopened));
+}

@@ -75,8 +75,14 @@ INSERT INTO score_state (id, as_of, last_activity_rowid, rules, ladder, stale) V
     (1, 1712000000000, 4, 'half_life=404e000000000000', '1:0;2:4014000000000000', 0);
 ";
 
+/// Rows valid from schema version 4 on (it only adds an index of deleted members).
+const V4_ROWS: &str = "
+INSERT INTO members (id, display_name, joined_at, deleted_at) VALUES
+    ('m-9', '退会 済子', 1700000000000, 1712000000000);
+";
+
 /// The rows valid at each version, by version (index 0 is version 1).
-const ROWS_BY_VERSION: &[&str] = &[V1_ROWS, V2_ROWS, V3_ROWS];
+const ROWS_BY_VERSION: &[&str] = &[V1_ROWS, V2_ROWS, V3_ROWS, V4_ROWS];
 
 /// A whole table as (column names, rows ordered by every column).
 type TableDump = (String, Vec<String>, Vec<Vec<Value>>);

@@ -27,6 +27,10 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 3,
         sql: include_str!("../../migrations/0003_engagement.sql"),
     },
+    Migration {
+        version: 4,
+        sql: include_str!("../../migrations/0004_deleted_members_index.sql"),
+    },
 ];
 
 /// The schema version this build writes.

@@ -82,14 +82,13 @@ impl Store {
         )?;
         migrations::migrate(&mut conn, migrations)?;
         let site = local_site(&conn)?;
-        let hlc: Option<i64> =
-            conn.query_row("SELECT max(hlc) FROM change_log", [], |r| r.get(0))?;
+        let hlc = last_hlc(&conn)?;
         Ok(Self {
             conn,
             path: path.to_path_buf(),
             clock,
             site,
-            hlc: Hlc::from_packed(hlc.unwrap_or(0)),
+            hlc,
         })
     }
 
@@ -205,6 +204,27 @@ fn check_identity(conn: &Connection, path: &Path, migrations: &[Migration]) -> R
         });
     }
     Ok(())
+}
+
+/// The greatest clock written so far: saved by every write, or (files written before it was
+/// saved) the maximum in the change log.
+fn last_hlc(conn: &Connection) -> Result<Hlc> {
+    let saved: Option<String> = conn
+        .query_row(
+            "SELECT value FROM kizuna_meta WHERE key = ?1",
+            [writer::HLC_HIGH_WATER],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let packed = match saved.and_then(|s| s.parse::<i64>().ok()) {
+        Some(packed) => packed,
+        None => conn
+            .query_row("SELECT max(hlc) FROM change_log", [], |r| {
+                r.get::<_, Option<i64>>(0)
+            })?
+            .unwrap_or(0),
+    };
+    Ok(Hlc::from_packed(packed))
 }
 
 /// This file's own replica id, created on first open.

@@ -45,25 +45,44 @@ impl SyncedTable {
 /// The change-log column that records a row's existence: 1 when created, 0 when deleted.
 pub const ROW_CELL: &str = "_row";
 
+/// Meta key holding the greatest hybrid logical clock this file has written.
+pub const HLC_HIGH_WATER: &str = "hlc_high_water";
+
 /// A write transaction. Dropped without [`Writer::commit`], it rolls back.
 pub struct Writer<'s> {
     tx: Transaction<'s>,
     site: i64,
     hlc: &'s mut Hlc,
+    /// The clock when the transaction began; a different one at commit is saved.
+    started_at: Hlc,
     now_ms: i64,
 }
 
 impl<'s> Writer<'s> {
     pub(crate) fn new(tx: Transaction<'s>, site: i64, hlc: &'s mut Hlc, now_ms: i64) -> Self {
+        let started_at = *hlc;
         Self {
             tx,
             site,
             hlc,
+            started_at,
             now_ms,
         }
     }
 
     pub(crate) fn commit(self) -> Result<()> {
+        if *self.hlc != self.started_at {
+            // Saved with the changes, so reopening never has to scan the log for its maximum.
+            self.tx
+                .prepare_cached(
+                    "INSERT INTO kizuna_meta (key, value) VALUES (?1, ?2)
+                     ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                )?
+                .execute(rusqlite::params![
+                    HLC_HIGH_WATER,
+                    self.hlc.packed().to_string()
+                ])?;
+        }
         Ok(self.tx.commit()?)
     }
 
