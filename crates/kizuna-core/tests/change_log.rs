@@ -401,6 +401,11 @@ fn a_file_without_a_saved_clock_resumes_from_its_change_log() {
 
     let earlier = clock_at(now() - Duration::hours(1));
     let mut reopened = Store::open(&path, OpenMode::MustExist, earlier).expect("reopen");
+    let resumed: String = reopened
+        .meta("hlc_high_water")
+        .expect("read")
+        .expect("saved on open");
+    assert_eq!(resumed.parse::<i64>().expect("a number"), before);
     let seq = last_seq(&reopened);
     add_member(&mut reopened, &named("Leo Scott"));
     let changes = changes_since(&reopened, seq);

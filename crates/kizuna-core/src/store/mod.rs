@@ -216,14 +216,19 @@ fn last_hlc(conn: &Connection) -> Result<Hlc> {
             |r| r.get(0),
         )
         .optional()?;
-    let packed = match saved.and_then(|s| s.parse::<i64>().ok()) {
-        Some(packed) => packed,
-        None => conn
-            .query_row("SELECT max(hlc) FROM change_log", [], |r| {
-                r.get::<_, Option<i64>>(0)
-            })?
-            .unwrap_or(0),
-    };
+    if let Some(packed) = saved.and_then(|s| s.parse::<i64>().ok()) {
+        return Ok(Hlc::from_packed(packed));
+    }
+    let packed = conn
+        .query_row("SELECT max(hlc) FROM change_log", [], |r| {
+            r.get::<_, Option<i64>>(0)
+        })?
+        .unwrap_or(0);
+    // Save it now so the scan happens once, not on every open of a file nobody writes to.
+    conn.execute(
+        "INSERT OR REPLACE INTO kizuna_meta (key, value) VALUES (?1, ?2)",
+        params![writer::HLC_HIGH_WATER, packed.to_string()],
+    )?;
     Ok(Hlc::from_packed(packed))
 }
 
