@@ -5,6 +5,7 @@
 //! call this crate.
 
 pub mod activities;
+pub mod audit;
 pub mod campaigns;
 pub mod clock;
 pub mod community;

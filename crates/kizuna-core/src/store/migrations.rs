@@ -31,6 +31,10 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 4,
         sql: include_str!("../../migrations/0004_deleted_members_index.sql"),
     },
+    Migration {
+        version: 5,
+        sql: include_str!("../../migrations/0005_audit_merges_segments.sql"),
+    },
 ];
 
 /// The schema version this build writes.

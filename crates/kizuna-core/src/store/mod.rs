@@ -15,7 +15,7 @@ use crate::clock::Clock;
 use crate::error::{CoreError, Result};
 use crate::hlc::Hlc;
 pub use migrations::{APPLICATION_ID, MIGRATIONS, Migration, SCHEMA_VERSION};
-pub use writer::{SyncedTable, Writer};
+pub use writer::{Actor, SyncedTable, Writer};
 
 /// Whether opening may create a new file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,6 +33,7 @@ pub struct Store {
     clock: Arc<dyn Clock>,
     site: i64,
     hlc: Hlc,
+    actor: Actor,
 }
 
 impl std::fmt::Debug for Store {
@@ -81,7 +82,7 @@ impl Store {
             "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
         )?;
         migrations::migrate(&mut conn, migrations)?;
-        let site = local_site(&conn)?;
+        let (site, site_uuid) = local_site(&conn)?;
         let hlc = last_hlc(&conn)?;
         Ok(Self {
             conn,
@@ -89,6 +90,10 @@ impl Store {
             clock,
             site,
             hlc,
+            actor: Actor {
+                user: local_user(),
+                device: site_uuid,
+            },
         })
     }
 
@@ -117,7 +122,7 @@ impl Store {
     pub fn write<T>(&mut self, work: impl FnOnce(&mut Writer<'_>) -> Result<T>) -> Result<T> {
         let now_ms = self.clock.now_ms();
         let tx = self.conn.transaction()?;
-        let mut writer = Writer::new(tx, self.site, &mut self.hlc, now_ms);
+        let mut writer = Writer::new(tx, self.site, &mut self.hlc, now_ms, &self.actor);
         let out = work(&mut writer)?;
         writer.commit()?;
         Ok(out)
@@ -232,8 +237,17 @@ fn last_hlc(conn: &Connection) -> Result<Hlc> {
     Ok(Hlc::from_packed(packed))
 }
 
-/// This file's own replica id, created on first open.
-fn local_site(conn: &Connection) -> Result<i64> {
+/// The operating system's name for the person at the keyboard.
+fn local_user() -> String {
+    ["USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
+        .unwrap_or_else(|| "unknown user".to_owned())
+}
+
+/// This file's own replica: its small integer in `sync_sites` and its UUID, created on first
+/// open.
+fn local_site(conn: &Connection) -> Result<(i64, String)> {
     let existing: Option<String> = conn
         .query_row(
             "SELECT value FROM kizuna_meta WHERE key = ?1",
@@ -256,9 +270,10 @@ fn local_site(conn: &Connection) -> Result<i64> {
         "INSERT OR IGNORE INTO sync_sites (site_uuid) VALUES (?1)",
         [&site_uuid],
     )?;
-    Ok(conn.query_row(
+    let id = conn.query_row(
         "SELECT id FROM sync_sites WHERE site_uuid = ?1",
         [&site_uuid],
         |r| r.get(0),
-    )?)
+    )?;
+    Ok((id, site_uuid))
 }

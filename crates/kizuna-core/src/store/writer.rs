@@ -21,6 +21,9 @@ pub enum SyncedTable {
     Campaigns,
     Settings,
     Levels,
+    AuditLog,
+    Merges,
+    Segments,
 }
 
 impl SyncedTable {
@@ -38,6 +41,9 @@ impl SyncedTable {
             SyncedTable::Campaigns => "campaigns",
             SyncedTable::Settings => "settings",
             SyncedTable::Levels => "levels",
+            SyncedTable::AuditLog => "audit_log",
+            SyncedTable::Merges => "merges",
+            SyncedTable::Segments => "segments",
         }
     }
 }
@@ -56,10 +62,24 @@ pub struct Writer<'s> {
     /// The clock when the transaction began; a different one at commit is saved.
     started_at: Hlc,
     now_ms: i64,
+    actor: &'s Actor,
+}
+
+/// Who writes: the local user and the device (this file's replica id), for the audit log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub user: String,
+    pub device: String,
 }
 
 impl<'s> Writer<'s> {
-    pub(crate) fn new(tx: Transaction<'s>, site: i64, hlc: &'s mut Hlc, now_ms: i64) -> Self {
+    pub(crate) fn new(
+        tx: Transaction<'s>,
+        site: i64,
+        hlc: &'s mut Hlc,
+        now_ms: i64,
+        actor: &'s Actor,
+    ) -> Self {
         let started_at = *hlc;
         Self {
             tx,
@@ -67,6 +87,7 @@ impl<'s> Writer<'s> {
             hlc,
             started_at,
             now_ms,
+            actor,
         }
     }
 
@@ -89,6 +110,11 @@ impl<'s> Writer<'s> {
     /// The transaction, for reads inside a write and for derived (unsynced) columns.
     pub fn tx(&self) -> &Transaction<'s> {
         &self.tx
+    }
+
+    /// Who is writing, for the audit log.
+    pub fn actor(&self) -> &Actor {
+        self.actor
     }
 
     /// The write's "now", in unix milliseconds.
