@@ -8,6 +8,8 @@ use std::path::Path;
 use kizuna_app::AppError;
 use kizuna_core::community::CommunityInfo;
 use kizuna_core::dashboard::DashboardSummary;
+use kizuna_core::duplicates::DuplicateSuggestion;
+use kizuna_core::engagement::{LevelCount, ScoreExplanation};
 use kizuna_core::members::{MemberDetail, MemberPage};
 use ts_rs::{Config, TS};
 
@@ -22,6 +24,9 @@ fn generate(dir: &Path) {
     MemberPage::export_all(&cfg).expect("export MemberPage");
     MemberDetail::export_all(&cfg).expect("export MemberDetail");
     AppError::export_all(&cfg).expect("export AppError");
+    ScoreExplanation::export_all(&cfg).expect("export ScoreExplanation");
+    LevelCount::export_all(&cfg).expect("export LevelCount");
+    DuplicateSuggestion::export_all(&cfg).expect("export DuplicateSuggestion");
 }
 
 fn read_ts(dir: &Path) -> BTreeMap<String, String> {

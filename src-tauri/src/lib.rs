@@ -26,6 +26,9 @@ pub fn run() {
             commands::dashboard::activity_chart,
             commands::members::list_members,
             commands::members::member_detail,
+            commands::engagement::member_score,
+            commands::engagement::level_distribution,
+            commands::duplicates::duplicate_suggestions,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

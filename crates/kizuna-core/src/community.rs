@@ -6,6 +6,7 @@ use std::sync::Arc;
 use crate::activities::ensure_builtin_types;
 use crate::clock::Clock;
 use crate::engagement::ensure_default_levels;
+use crate::engagement::{RecomputeMode, recompute};
 use crate::error::{CoreError, Result};
 use crate::paths::Communities;
 use crate::sample::{SampleReport, SampleSpec, generate};
@@ -80,19 +81,28 @@ pub fn open_current(
     clock: Arc<dyn Clock>,
 ) -> Result<Store> {
     if let Some(path) = explicit {
-        return Store::open(path, OpenMode::MustExist, clock);
+        return open_up_to_date(path, clock);
     }
     match communities.current()? {
-        Some(path) => Store::open(&path, OpenMode::MustExist, clock),
+        Some(path) => open_up_to_date(&path, clock),
         None => open_sample(communities, clock),
     }
+}
+
+/// Opens an existing community and brings its engagement scores up to now (incrementally:
+/// only activities added since the last recompute are read).
+pub fn open_up_to_date(path: &Path, clock: Arc<dyn Clock>) -> Result<Store> {
+    let mut store = Store::open(path, OpenMode::MustExist, clock)?;
+    let now_ms = store.clock().now_ms();
+    store.write(|w| recompute(w, now_ms, RecomputeMode::Incremental))?;
+    Ok(store)
 }
 
 /// Opens the sample community, generating it first if it is missing, and makes it current.
 pub fn open_sample(communities: &Communities, clock: Arc<dyn Clock>) -> Result<Store> {
     let path = communities.sample_path();
     let store = if path.exists() {
-        Store::open(&path, OpenMode::MustExist, clock)?
+        open_up_to_date(&path, clock)?
     } else {
         let spec = SampleSpec::with_members(FIRST_RUN_SAMPLE_MEMBERS);
         create_sample(&path, &spec, clock)?.0

@@ -2,4 +2,6 @@
 
 pub mod community;
 pub mod dashboard;
+pub mod duplicates;
+pub mod engagement;
 pub mod members;
