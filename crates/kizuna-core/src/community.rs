@@ -6,7 +6,7 @@ use std::sync::Arc;
 use crate::activities::ensure_builtin_types;
 use crate::clock::Clock;
 use crate::engagement::ensure_default_levels;
-use crate::engagement::{RecomputeMode, recompute};
+use crate::engagement::{RecomputeMode, recompute, recompute_due};
 use crate::error::{CoreError, Result};
 use crate::paths::Communities;
 use crate::sample::{SampleReport, SampleSpec, generate};
@@ -89,12 +89,18 @@ pub fn open_current(
     }
 }
 
-/// Opens an existing community and brings its engagement scores up to now (incrementally:
-/// only activities added since the last recompute are read).
+/// Scores older than this are refreshed on open even when nothing else changed.
+const SCORES_MAX_AGE_MS: i64 = 6 * 3_600_000;
+
+/// Opens an existing community and brings its engagement scores up to date (incrementally:
+/// only activities added since the last recompute are read), skipping the work when nothing
+/// changed in the last few hours.
 pub fn open_up_to_date(path: &Path, clock: Arc<dyn Clock>) -> Result<Store> {
     let mut store = Store::open(path, OpenMode::MustExist, clock)?;
     let now_ms = store.clock().now_ms();
-    store.write(|w| recompute(w, now_ms, RecomputeMode::Incremental))?;
+    if recompute_due(store.conn(), now_ms, SCORES_MAX_AGE_MS)? {
+        store.write(|w| recompute(w, now_ms, RecomputeMode::Incremental))?;
+    }
     Ok(store)
 }
 

@@ -48,7 +48,7 @@ pub use queries::{
     Direction, LevelChange, LevelChangeCause, LevelCount, ScoredMember, level_distribution,
     level_history, member_score, top_members,
 };
-pub use score::{FullReason, RecomputeMode, RecomputeReport, recompute};
+pub use score::{FullReason, RecomputeMode, RecomputeReport, recompute, recompute_due};
 
 /// Settings key of the half-life, in days.
 pub const HALF_LIFE_KEY: &str = "engagement.half_life_days";

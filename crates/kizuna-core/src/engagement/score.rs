@@ -174,6 +174,25 @@ struct Pass {
     decay: Option<f64>,
 }
 
+/// Whether stored scores need a recompute before they are shown: activities were added or
+/// edited, weights, half-life or levels changed, the clock went back, or the scores are older
+/// than `max_age_ms`. Time-only decay can wait: level changes it causes are dated at the exact
+/// instant the score crossed the threshold whenever the recompute runs.
+pub fn recompute_due(conn: &Connection, now_ms: i64, max_age_ms: i64) -> Result<bool> {
+    let Some(state) = load_state(conn)? else {
+        return Ok(true);
+    };
+    if state.stale || now_ms < state.as_of || now_ms - state.as_of > max_age_ms {
+        return Ok(true);
+    }
+    let newest: i64 = conn
+        .prepare_cached("SELECT coalesce(max(rowid), 0) FROM activities")?
+        .query_row([], |r| r.get(0))?;
+    Ok(newest > state.last_activity_rowid
+        || Rules::load(conn)?.fingerprint() != state.rules
+        || Ladder::load(conn)?.fingerprint() != state.ladder)
+}
+
 /// Recomputes every live member's score and level at `now_ms`, appending a level change for
 /// each member who moved. Runs inside the caller's write; only local, derived tables change.
 pub fn recompute(w: &Writer<'_>, now_ms: i64, mode: RecomputeMode) -> Result<RecomputeReport> {
