@@ -3,8 +3,11 @@ import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
 import type {
 	CommunityInfo,
 	DashboardSummary,
+	DuplicateSuggestion,
+	LevelCount,
 	MemberDetail,
-	MemberPage
+	MemberPage,
+	ScoreExplanation
 } from '$lib/bindings';
 import { toCommandError } from './command-error';
 
@@ -61,4 +64,19 @@ export function listMembers(search: string, offset: number, limit: number): Prom
 /** Everything known about one member: profile, identities, tags and activity timeline. */
 export function memberDetail(id: string): Promise<MemberDetail> {
 	return call('member_detail', { id });
+}
+
+/** A member's engagement score and level, explained by activity type. */
+export function memberScore(id: string): Promise<ScoreExplanation> {
+	return call('member_score', { id });
+}
+
+/** How many members each level has, lowest level first. */
+export function levelDistribution(): Promise<LevelCount[]> {
+	return call('level_distribution');
+}
+
+/** Pairs of members who are probably the same person, most confident first; never merged here. */
+export function duplicateSuggestions(): Promise<DuplicateSuggestion[]> {
+	return call('duplicate_suggestions');
 }

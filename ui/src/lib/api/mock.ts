@@ -12,8 +12,11 @@ import type {
 	MemberDetail,
 	MemberPage,
 	MemberRow,
+	ScoreExplanation,
 	TimelineEntry
 } from '$lib/bindings';
+import { mockDuplicateSuggestions, plantedPeople } from './mock-duplicates';
+import { mockLevelDistribution, mockMemberScore } from './mock-engagement';
 
 const sampleSize = 100_000;
 const day = 86_400_000;
@@ -92,6 +95,11 @@ function memberAt(index: number): MemberRow & { handle: string } {
 		email = `${first}.${last}${index % 1000}@example.com`.toLowerCase();
 	}
 	if (chance(index, 4) < 0.08) email = null;
+	const planted = plantedPeople.get(index);
+	if (planted) {
+		({ displayName, nameReading, email } = planted);
+		handle = planted.handle ?? handle;
+	}
 	const social = socialPlatforms.filter((_, i) => chance(index, 10 + i) < 0.3);
 	const followers = social.length ? Math.floor(10 ** (1.2 + 5 * chance(index, 5) ** 3)) : null;
 	const joinedAt = now - Math.floor(chance(index, 6) * 5 * 365 * day);
@@ -179,11 +187,28 @@ function dashboardSummary(): DashboardSummary {
 	};
 }
 
-function memberDetail(id: string): MemberDetail {
+function activityCountOf(index: number, lastActiveAt: number | null): number {
+	return lastActiveAt === null ? 0 : 6 + Math.floor(chance(index, 30) * 120);
+}
+
+function existingMemberIndex(id: string): number {
 	const index = memberIndex(id);
 	if (!Number.isFinite(index) || index < 0 || index >= memberCount()) {
 		throw { code: 'notFound', message: `no member with id ${id}` };
 	}
+	return index;
+}
+
+function memberScore(id: string): ScoreExplanation {
+	const index = existingMemberIndex(id);
+	const { member, timeline, activityCount } = memberDetail(id);
+	const { lastActiveAt } = memberAt(index);
+	const scored = { id, displayName: member.displayName, activityCount, lastActiveAt, timeline };
+	return mockMemberScore(scored, (salt) => chance(index, salt), now);
+}
+
+function memberDetail(id: string): MemberDetail {
+	const index = existingMemberIndex(id);
 	const { handle, ...row } = memberAt(index);
 	const identities: Identity[] = row.platforms
 		.filter((platform) => platform !== 'email')
@@ -198,7 +223,7 @@ function memberDetail(id: string): MemberDetail {
 				tier: followers === null ? null : tierFor(followers)
 			};
 		});
-	const activityCount = row.lastActiveAt === null ? 0 : 6 + Math.floor(chance(index, 30) * 120);
+	const activityCount = activityCountOf(index, row.lastActiveAt);
 	const timeline: TimelineEntry[] = [];
 	for (let i = 0; i < Math.min(activityCount, 25); i++) {
 		const type = pick(activityTypes, index * 31 + i, 31);
@@ -296,6 +321,12 @@ function answer(command: string, args: Record<string, unknown>, mode: string): u
 			return listMembers(String(args.search ?? ''), Number(args.offset), Number(args.limit));
 		case 'member_detail':
 			return memberDetail(String(args.id));
+		case 'member_score':
+			return memberScore(String(args.id));
+		case 'level_distribution':
+			return mockLevelDistribution(memberCount());
+		case 'duplicate_suggestions':
+			return community.isSample ? mockDuplicateSuggestions(memberId) : [];
 		default:
 			throw { code: 'internal', message: `mock has no command ${command}` };
 	}

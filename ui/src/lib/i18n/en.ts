@@ -132,6 +132,76 @@ export const en = {
 		atEvent: 'at {event}',
 		openLink: 'Open link'
 	},
+	engagement: {
+		title: 'Engagement',
+		loading: 'Working out the score…',
+		score: 'Score',
+		level: 'Level',
+		levelHint: 'Level: {level}',
+		pointsToNext: '{points} points to {level}',
+		topLevel: 'Highest level reached',
+		progressLabel: 'Progress towards {level}',
+		halfLife: {
+			one: 'Scores halve every day without new activity.',
+			other: 'Scores halve every {count} days without new activity.'
+		},
+		why: 'Why this level: each activity adds its type’s weight, and older activity counts for less.',
+		breakdownLabel: 'Score by activity type',
+		columns: {
+			activity: 'Activity',
+			count: 'Count',
+			weight: 'Weight',
+			contribution: 'Points',
+			share: 'Share'
+		},
+		weightValue: '×{weight}',
+		lastAt: 'Last {date}',
+		noActivity:
+			'No activity counted yet, so the score is 0. Attending events, posting and contributing will raise it, and the level with it.',
+		distributionTitle: 'Members by level',
+		distributionLabel: 'Bar chart of members per level, highest level first',
+		distributionLoading: 'Counting members per level…',
+		distributionEmpty: 'No members yet. Once members join and take part, their levels show up here.',
+		fromScore: 'from {score} points',
+		levelMembers: {
+			one: '{count} member',
+			other: '{count} members'
+		}
+	},
+	duplicates: {
+		title: 'Possible duplicates',
+		open: 'Possible duplicates',
+		openWithCount: 'Possible duplicates ({count})',
+		back: 'Back to members',
+		loading: 'Looking for members who may be the same person…',
+		intro: 'These pairs of members look like the same person. Open each one to compare them.',
+		neverAutomatic: 'Kizuna never merges on its own. Merging (with undo) comes next.',
+		empty: 'No possible duplicates found. When two members share an email, a handle, a phone number or a name reading, they will be listed here.',
+		listLabel: 'Suggested duplicates, most confident first',
+		evidenceFor: 'Why they match',
+		evidenceAgainst: 'What differs',
+		confidence: {
+			high: 'High confidence',
+			medium: 'Medium confidence',
+			low: 'Low confidence',
+			hint: '{percent} sure they are the same person'
+		},
+		reason: {
+			sameEmail: 'Same email',
+			sameHandle: 'Same {platform} handle',
+			samePhone: 'Same phone',
+			sameNameKey: 'Same name (reading)',
+			other: 'Other matching detail'
+		},
+		conflict: {
+			differentEmail: 'Different email',
+			differentHandle: 'Different {platform} handle',
+			differentPhone: 'Different phone',
+			differentName: 'Different name',
+			differentBirthYear: 'Different birth year',
+			other: 'Other differing detail'
+		}
+	},
 	tiers: {
 		nano: 'Nano',
 		micro: 'Micro',

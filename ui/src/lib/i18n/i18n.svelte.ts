@@ -167,3 +167,31 @@ export function formatMonth(unixMs: number): string {
 		() => new Intl.DateTimeFormat(intlTags[state.locale], { year: 'numeric', month: 'long' })
 	).format(unixMs);
 }
+
+/** A number with exactly `digits` decimals and the language's grouping, e.g. 1,234.5. */
+export function formatDecimal(value: number, digits = 1): string {
+	return cachedFormatter(
+		`decimal-${digits}`,
+		() =>
+			new Intl.NumberFormat(intlTags[state.locale], {
+				minimumFractionDigits: digits,
+				maximumFractionDigits: digits
+			})
+	).format(value);
+}
+
+/**
+ * A share from 0 to 1 as a percentage: whole percents, one decimal below 10% so small shares
+ * do not all read "0%", e.g. 42% / 3.5%.
+ */
+export function formatPercent(share: number): string {
+	const digits = share > 0 && share < 0.1 ? 1 : 0;
+	return cachedFormatter(
+		`percent-${digits}`,
+		() =>
+			new Intl.NumberFormat(intlTags[state.locale], {
+				style: 'percent',
+				maximumFractionDigits: digits
+			})
+	).format(share);
+}

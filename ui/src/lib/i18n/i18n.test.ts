@@ -2,7 +2,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { en } from './en';
 import { ja } from './ja';
 import { interpolate, listMessageKeys, lookupMessage } from './messages';
-import { formatDate, formatMonth, formatNumber, setLocale, t, tn } from './i18n.svelte';
+import {
+	formatDate,
+	formatDecimal,
+	formatMonth,
+	formatNumber,
+	formatPercent,
+	setLocale,
+	t,
+	tn
+} from './i18n.svelte';
 
 function emptyMessages(catalogue: object): string[] {
 	return listMessageKeys(catalogue).filter((key) => !lookupMessage(catalogue as never, key)?.trim());
@@ -59,5 +68,16 @@ describe('translation', () => {
 		expect(formatDate(nov23)).toBe('2026年11月23日');
 		expect(formatMonth(nov23)).toBe('2026年11月');
 		expect(formatNumber(100000)).toBe('100,000');
+	});
+
+	it('formats scores with one decimal and shares as percentages', () => {
+		expect(formatDecimal(1234.56)).toBe('1,234.6');
+		expect(formatDecimal(0)).toBe('0.0');
+		expect(formatPercent(0.42)).toBe('42%');
+		expect(formatPercent(0.035)).toBe('3.5%');
+		expect(formatPercent(0)).toBe('0%');
+		expect(formatPercent(1)).toBe('100%');
+		setLocale('ja');
+		expect(formatPercent(0.42)).toBe('42%');
 	});
 });

@@ -136,6 +136,76 @@ export const ja: Messages = {
 		atEvent: '{event}にて',
 		openLink: 'リンクを開く'
 	},
+	engagement: {
+		title: 'エンゲージメント',
+		loading: 'スコアを計算しています…',
+		score: 'スコア',
+		level: 'レベル',
+		levelHint: 'レベル：{level}',
+		pointsToNext: '{level}まであと {points} ポイント',
+		topLevel: '最高レベルに到達しています',
+		progressLabel: '{level}までの進み具合',
+		halfLife: {
+			one: '新しい活動がないと、スコアは1日ごとに半分になります。',
+			other: '新しい活動がないと、スコアは{count}日ごとに半分になります。'
+		},
+		why: 'このレベルの理由：活動ごとに種類の重みが加算され、古い活動ほど小さく数えられます。',
+		breakdownLabel: '活動の種類別スコア',
+		columns: {
+			activity: '活動',
+			count: '件数',
+			weight: '重み',
+			contribution: 'ポイント',
+			share: '割合'
+		},
+		weightValue: '×{weight}',
+		lastAt: '最終：{date}',
+		noActivity:
+			'まだ活動が記録されていないため、スコアは 0 です。イベントへの参加や投稿、貢献によってスコアとレベルが上がります。',
+		distributionTitle: 'レベル別のメンバー',
+		distributionLabel: 'レベルごとのメンバー数の棒グラフ（上位レベルから）',
+		distributionLoading: 'レベルごとのメンバーを数えています…',
+		distributionEmpty: 'まだメンバーがいません。メンバーが参加して活動すると、ここにレベルが表示されます。',
+		fromScore: '{score} ポイント以上',
+		levelMembers: {
+			one: '{count} 人',
+			other: '{count} 人'
+		}
+	},
+	duplicates: {
+		title: '重複の可能性',
+		open: '重複の可能性',
+		openWithCount: '重複の可能性（{count}）',
+		back: 'メンバー一覧に戻る',
+		loading: '同一人物の可能性があるメンバーを探しています…',
+		intro: '同一人物と思われるメンバーの組み合わせです。それぞれを開いて見比べてください。',
+		neverAutomatic: 'Kizuna が自動で統合することはありません。統合（元に戻す機能付き）は次のアップデートで対応予定です。',
+		empty: '重複の可能性があるメンバーは見つかりませんでした。メール・ハンドル・電話番号・名前の読みが一致するメンバーがいると、ここに表示されます。',
+		listLabel: '重複の候補（確度の高い順）',
+		evidenceFor: '一致している点',
+		evidenceAgainst: '異なる点',
+		confidence: {
+			high: '確度：高',
+			medium: '確度：中',
+			low: '確度：低',
+			hint: '同一人物である確度 {percent}'
+		},
+		reason: {
+			sameEmail: 'メールアドレスが一致',
+			sameHandle: '{platform} のハンドルが一致',
+			samePhone: '電話番号が一致',
+			sameNameKey: '名前（読み）が一致',
+			other: 'その他の一致'
+		},
+		conflict: {
+			differentEmail: 'メールアドレスが異なる',
+			differentHandle: '{platform} のハンドルが異なる',
+			differentPhone: '電話番号が異なる',
+			differentName: '名前が異なる',
+			differentBirthYear: '生まれ年が異なる',
+			other: 'その他の相違'
+		}
+	},
 	tiers: {
 		nano: 'ナノ',
 		micro: 'マイクロ',
