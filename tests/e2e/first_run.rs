@@ -67,7 +67,7 @@ async fn first_run_shows_the_sample_dashboard_then_a_member_found_by_japanese_na
         s.screenshot("dashboard").await;
 
         let (id, name, activities, namesakes) = busiest_yamada(s);
-        click(s, "[data-testid=nav-members]").await?;
+        s.click("[data-testid=nav-members]").await?;
         s.wait_for_text("[data-testid=member-count]", "member count", |t| {
             t.contains("2,000")
         })
@@ -121,16 +121,6 @@ async fn first_run_shows_the_sample_dashboard_then_a_member_found_by_japanese_na
         Ok(())
     })
     .await;
-}
-
-async fn click(s: &AppSession, css: &str) -> Result<(), String> {
-    s.driver
-        .find(By::Css(css))
-        .await
-        .map_err(e)?
-        .click()
-        .await
-        .map_err(e)
 }
 
 fn e(error: WebDriverError) -> String {

@@ -112,6 +112,28 @@ impl AppSession {
         ))
     }
 
+    /// Waits for the first element matching `css` and clicks it.
+    pub async fn click(&self, css: &str) -> Result<(), String> {
+        let found = self
+            .wait_for_all(css, "element to click", |n| n >= 1)
+            .await?;
+        found[0]
+            .click()
+            .await
+            .map_err(|e| format!("clicking `{css}`: {e}"))
+    }
+
+    /// Waits for the first element matching `css` and types `text` into it.
+    pub async fn type_into(&self, css: &str, text: &str) -> Result<(), String> {
+        let found = self
+            .wait_for_all(css, "field to type into", |n| n >= 1)
+            .await?;
+        found[0]
+            .send_keys(text)
+            .await
+            .map_err(|e| format!("typing into `{css}`: {e}"))
+    }
+
     /// Waits until `count(css)` satisfies `check`; returns the elements.
     pub async fn wait_for_all(
         &self,

@@ -2,5 +2,6 @@
 //! (tauri-driver + WebKitWebDriver). They need a display (Xvfb) and `tauri-driver` on PATH,
 //! so they are ignored by a plain `cargo test`; `scripts/test` runs them with `--ignored`.
 
+mod engagement;
 mod first_run;
 mod harness;
