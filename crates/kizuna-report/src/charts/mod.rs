@@ -1,7 +1,18 @@
 //! Chart drawing and the small SVG touches plotters does not do itself (tooltips).
 
+mod active;
+mod cohorts;
+mod first_contribution;
+mod levels;
+mod marks;
+mod mix;
 mod monthly;
 
+pub use active::active_members;
+pub use cohorts::cohort_retention;
+pub use first_contribution::time_to_first_contribution;
+pub use levels::engagement_by_level;
+pub use mix::activity_mix;
 pub use monthly::activities_per_month;
 
 use crate::Theme;
