@@ -21,8 +21,14 @@ pub fn run(db: Option<PathBuf>, command: Command) -> anyhow::Result<()> {
         Command::Demo { members, seed } => demo(&path, members, seed),
         Command::Stats { json } => stats(&path, json),
         Command::Duplicates(args) => crate::duplicates::run(&path, &args),
+        Command::Members(args) => crate::members::run(&path, args),
+        Command::Merge(args) => crate::merge::run(&path, args),
         Command::Score(args) => crate::score::run(&path, args),
         Command::Levels(args) => crate::score::levels(&path, &args),
+        Command::Referrals(args) => crate::referrals::referrals(&path, args),
+        Command::Advocates(args) => crate::referrals::advocates(&path, &args),
+        Command::Influencers(args) => crate::referrals::influencer_list(&path, &args),
+        Command::Segments(args) => crate::segments::run(&path, args),
     }
 }
 

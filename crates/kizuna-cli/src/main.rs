@@ -2,7 +2,11 @@
 
 mod commands;
 mod duplicates;
+mod members;
+mod merge;
+mod referrals;
 mod score;
+mod segments;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -47,10 +51,22 @@ enum Command {
     },
     /// List members who are probably the same person, with reasons and a confidence.
     Duplicates(duplicates::DuplicatesArgs),
+    /// Members: list (table/CSV/JSON), show, add, edit, delete, log activities, export, erase.
+    Members(members::MembersArgs),
+    /// Merge two records of one person (`--take` fields), `merge undo MERGE_ID`, `merge list`.
+    Merge(merge::MergeArgs),
     /// Engagement scores: level counts and top members, `recompute`, or `--explain MEMBER_ID`.
     Score(score::ScoreArgs),
     /// List the engagement levels with their thresholds and how many members each has.
     Levels(score::LevelsArgs),
+    /// Referrals: `add REFERRER REFERRED --channel …`, `remove MEMBER_ID`, `tree MEMBER_ID`.
+    Referrals(referrals::ReferralsArgs),
+    /// The members whose word of mouth brought the most people in.
+    Advocates(referrals::AdvocatesArgs),
+    /// Influencers by follower tier (thresholds editable with --set-thresholds).
+    Influencers(referrals::InfluencersArgs),
+    /// Segments: count a rule tree, save, list, export as CSV, delete.
+    Segments(segments::SegmentsArgs),
 }
 
 fn main() -> ExitCode {

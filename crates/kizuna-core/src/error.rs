@@ -48,6 +48,9 @@ pub enum CoreError {
     /// SQLite reported an error.
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    /// Writing an export (e.g. a segment's CSV) to its destination failed.
+    #[error("writing the export failed: {0}")]
+    Export(#[source] std::io::Error),
     /// Stored JSON could not be read or written.
     #[error("stored settings are damaged: {0}")]
     Json(#[from] serde_json::Error),
@@ -76,6 +79,7 @@ impl CoreError {
             CoreError::Migration { .. } | CoreError::Sqlite(_) | CoreError::DataDir { .. } => {
                 ErrorCode::Storage
             }
+            CoreError::Export(_) => ErrorCode::Storage,
             CoreError::Json(_) => ErrorCode::Internal,
         }
     }

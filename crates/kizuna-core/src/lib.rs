@@ -5,6 +5,7 @@
 //! call this crate.
 
 pub mod activities;
+pub mod activity_types;
 pub mod audit;
 pub mod campaigns;
 pub mod clock;
@@ -16,11 +17,16 @@ pub mod error;
 pub mod events;
 pub mod hlc;
 pub mod ids;
+pub mod influencers;
+pub mod insights;
 pub mod members;
+pub mod merge;
 pub mod money;
 pub mod paths;
+pub mod referrals;
 pub mod sample;
 pub mod search_text;
+pub mod segments;
 pub mod settings;
 pub mod store;
 

@@ -92,6 +92,13 @@ INSERT INTO segments (id, name, rules, created_at, updated_at) VALUES
     ('sg-1', 'Tokyo regulars', '{\"all\":[]}', 1712000000000, 1712000000000);
 ";
 
+/// Rows that only exist from schema version 6 on: referrals.
+const V6_ROWS: &str = "
+INSERT INTO referrals (id, referrer_id, referred_id, channel, code, referred_at, campaign_id,
+                       activity_id)
+VALUES ('rf-1', 'm-1', 'm-2', 'code', 'TARO-2024', 1710000000000, 'c-1', 'a-4');
+";
+
 /// The rows first valid at `version` (each migration adds an arm).
 fn rows_added_at(version: usize) -> &'static str {
     match version {
@@ -100,6 +107,7 @@ fn rows_added_at(version: usize) -> &'static str {
         3 => V3_ROWS,
         4 => V4_ROWS,
         5 => V5_ROWS,
+        6 => V6_ROWS,
         _ => "",
     }
 }

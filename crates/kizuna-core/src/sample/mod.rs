@@ -11,6 +11,7 @@
 mod names;
 mod plan;
 mod plant;
+mod referrals;
 
 use chrono::{DateTime, Duration, Utc};
 use rand::{Rng, SeedableRng};
@@ -56,6 +57,8 @@ pub struct SampleReport {
     pub events: u32,
     pub registrations: u32,
     pub campaigns: u32,
+    /// Members brought in by another member (each logged a `referral` activity).
+    pub referrals: u32,
 }
 
 /// The sample community's name.
@@ -132,6 +135,9 @@ pub fn generate(store: &mut Store, spec: &SampleSpec) -> Result<SampleReport> {
         report.activities += activities;
     }
     report.members = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+    report.referrals =
+        store.write(|w| referrals::plant_referrals(w, spec.seed, &plans, &ids, now_ms))?;
+    report.activities += report.referrals;
 
     let (events, registrations, attended) =
         store.write(|w| sample_events(w, &mut rng, &plans, &ids, now_ms))?;

@@ -50,7 +50,8 @@ pub struct PlannedActivity {
     pub url: Option<String>,
 }
 
-/// Activity mix: (type, relative frequency).
+/// Activity mix: (type, relative frequency). `referral` activities come only with recorded
+/// referrals (see `referrals.rs`).
 const MIX: &[(&str, u32)] = &[
     ("reaction", 30),
     ("comment", 22),
@@ -62,7 +63,6 @@ const MIX: &[(&str, u32)] = &[
     ("perk_redeemed", 3),
     ("idea", 2),
     ("content", 2),
-    ("referral", 1),
 ];
 
 fn normal(rng: &mut ChaCha8Rng) -> f64 {
@@ -300,7 +300,6 @@ pub fn plan_activities(rng: &mut ChaCha8Rng, plan: &MemberPlan) -> Vec<PlannedAc
             let platform = match activity_type {
                 "review" | "perk_redeemed" => Some("shop"),
                 "idea" | "vote" => Some("community"),
-                "referral" => None,
                 _ if plan.platforms.is_empty() => Some("community"),
                 _ => Some(*pick(rng, &plan.platforms)),
             };

@@ -35,6 +35,10 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 5,
         sql: include_str!("../../migrations/0005_audit_merges_segments.sql"),
     },
+    Migration {
+        version: 6,
+        sql: include_str!("../../migrations/0006_referrals.sql"),
+    },
 ];
 
 /// The schema version this build writes.

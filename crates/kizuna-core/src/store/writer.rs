@@ -24,6 +24,7 @@ pub enum SyncedTable {
     AuditLog,
     Merges,
     Segments,
+    Referrals,
 }
 
 impl SyncedTable {
@@ -44,6 +45,7 @@ impl SyncedTable {
             SyncedTable::AuditLog => "audit_log",
             SyncedTable::Merges => "merges",
             SyncedTable::Segments => "segments",
+            SyncedTable::Referrals => "referrals",
         }
     }
 }
