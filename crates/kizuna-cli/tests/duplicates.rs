@@ -1,27 +1,9 @@
 //! `kizuna duplicates` against real community files: the sample's planted duplicates, an
 //! empty community and a missing file.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn kizuna(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kizuna"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("KIZUNA_DB")
-        .output()
-        .expect("run kizuna")
-}
-
-fn stdout(output: &Output) -> String {
-    assert!(
-        output.status.success(),
-        "kizuna failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
-}
+use common::{kizuna, stdout};
 
 #[test]
 fn duplicates_lists_the_sample_s_planted_pairs_with_names_reasons_and_ids() {

@@ -1,31 +1,8 @@
 //! `kizuna members …` against a real community file: CSV listing, edit errors, export, erase.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn kizuna(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kizuna"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("KIZUNA_DB")
-        .output()
-        .expect("run kizuna")
-}
-
-fn stdout(output: &Output) -> String {
-    assert!(
-        output.status.success(),
-        "kizuna failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
-}
-
-fn stderr(output: &Output) -> String {
-    assert!(!output.status.success(), "kizuna should have failed");
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
+use common::{kizuna, stderr_of_failure, stdout};
 
 #[test]
 fn members_are_added_listed_as_csv_edited_exported_and_erased() {
@@ -58,7 +35,7 @@ fn members_are_added_listed_as_csv_edited_exported_and_erased() {
         "{row}"
     );
 
-    let bad = stderr(&kizuna(&db, &["members", "edit", &id, "--email", "taro@"]));
+    let bad = stderr_of_failure(&kizuna(&db, &["members", "edit", &id, "--email", "taro@"]));
     assert!(
         bad.contains("\"taro@\" is not a valid email address"),
         "{bad}"
@@ -80,7 +57,7 @@ fn members_are_added_listed_as_csv_edited_exported_and_erased() {
             "great review",
         ],
     ));
-    let unknown = stderr(&kizuna(&db, &["members", "log-activity", &id, "juggling"]));
+    let unknown = stderr_of_failure(&kizuna(&db, &["members", "log-activity", &id, "juggling"]));
     assert!(
         unknown.contains("\"juggling\" is not a known activity type"),
         "{unknown}"
@@ -102,11 +79,11 @@ fn members_are_added_listed_as_csv_edited_exported_and_erased() {
     assert_eq!(export["member"]["email"], "t@example.com");
     assert_eq!(export["activities"][0]["meta"]["note"], "great review");
 
-    let refused = stderr(&kizuna(&db, &["members", "erase", &id]));
+    let refused = stderr_of_failure(&kizuna(&db, &["members", "erase", &id]));
     assert!(refused.contains("run again with --yes"), "{refused}");
     let erased = stdout(&kizuna(&db, &["members", "erase", &id, "--yes"]));
     assert!(erased.contains(&format!("erased member {id}")), "{erased}");
-    let gone = stderr(&kizuna(&db, &["members", "show", &id]));
+    let gone = stderr_of_failure(&kizuna(&db, &["members", "show", &id]));
     assert!(
         gone.contains(&format!("member {id} was not found")),
         "{gone}"

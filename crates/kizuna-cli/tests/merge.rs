@@ -1,27 +1,10 @@
 //! `kizuna merge` against a real sample community: a dry run changes nothing, a merge prints
 //! its id, `merge list` shows it and `merge undo` brings the duplicate suggestion back.
 
+mod common;
+
+use common::{kizuna, stdout};
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn kizuna(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kizuna"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("KIZUNA_DB")
-        .output()
-        .expect("run kizuna")
-}
-
-fn stdout(output: &Output) -> String {
-    assert!(
-        output.status.success(),
-        "kizuna failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
-}
 
 fn suggestion_count(db: &Path) -> usize {
     let json: serde_json::Value =

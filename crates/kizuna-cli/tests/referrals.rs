@@ -1,31 +1,9 @@
 //! `kizuna referrals`, `kizuna advocates` and `kizuna influencers` on a sample community.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn kizuna(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kizuna"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("KIZUNA_DB")
-        .output()
-        .expect("run kizuna")
-}
-
-fn stdout(output: &Output) -> String {
-    assert!(
-        output.status.success(),
-        "kizuna failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
-}
-
-fn stderr_of_failure(output: &Output) -> String {
-    assert!(!output.status.success(), "kizuna should have failed");
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
+use common::{kizuna, stderr_of_failure, stdout};
+use std::process::Output;
 
 fn json(output: &Output) -> serde_json::Value {
     serde_json::from_str(&stdout(output)).expect("JSON output")

@@ -1,26 +1,8 @@
 //! `kizuna score` and `kizuna levels` against a real sample community file.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn kizuna(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kizuna"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("KIZUNA_DB")
-        .output()
-        .expect("run kizuna")
-}
-
-fn stdout(output: &Output) -> String {
-    assert!(
-        output.status.success(),
-        "kizuna failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
-}
+use common::{kizuna, stdout};
 
 fn sample() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().expect("temp dir");
