@@ -39,6 +39,10 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 6,
         sql: include_str!("../../migrations/0006_referrals.sql"),
     },
+    Migration {
+        version: 7,
+        sql: include_str!("../../migrations/0007_activity_type_index.sql"),
+    },
 ];
 
 /// The schema version this build writes.
