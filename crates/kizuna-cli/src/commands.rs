@@ -47,6 +47,17 @@ fn open(path: &Path, mode: OpenMode) -> anyhow::Result<Store> {
     Ok(Store::open(path, mode, Arc::new(SystemClock))?)
 }
 
+/// Opens the community at `path`, saying how to create one when there is none.
+pub fn open_existing(path: &Path) -> anyhow::Result<Store> {
+    if !path.exists() {
+        anyhow::bail!(
+            "there is no community at {}; create one with `kizuna init` or `kizuna demo`",
+            path.display()
+        );
+    }
+    open(path, OpenMode::MustExist)
+}
+
 fn init(path: &Path, name: &str) -> anyhow::Result<()> {
     if path.exists() {
         let store = open(path, OpenMode::MustExist)?;
@@ -86,13 +97,7 @@ fn demo(path: &Path, members: u32, seed: Option<u64>) -> anyhow::Result<()> {
 }
 
 fn stats(path: &Path, json: bool) -> anyhow::Result<()> {
-    if !path.exists() {
-        anyhow::bail!(
-            "there is no community at {}; create one with `kizuna init` or `kizuna demo`",
-            path.display()
-        );
-    }
-    let store = open(path, OpenMode::MustExist)?;
+    let store = open_existing(path)?;
     let stats = dashboard::stats(store.conn(), store.clock().now())?;
     if json {
         println!("{}", serde_json::to_string_pretty(&stats)?);

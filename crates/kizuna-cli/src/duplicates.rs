@@ -2,12 +2,9 @@
 //! confidence. Nothing is merged.
 
 use std::path::Path;
-use std::sync::Arc;
 
 use clap::Args;
 use kizuna_core::duplicates::{DuplicateSuggestion, find_duplicates};
-use kizuna_core::store::OpenMode;
-use kizuna_core::{Store, SystemClock};
 
 /// `kizuna duplicates [--limit N] [--json]`.
 #[derive(Debug, Args)]
@@ -22,13 +19,7 @@ pub struct DuplicatesArgs {
 
 /// Lists the duplicate suggestions of the community at `path`.
 pub fn run(path: &Path, args: &DuplicatesArgs) -> anyhow::Result<()> {
-    if !path.exists() {
-        anyhow::bail!(
-            "there is no community at {}; create one with `kizuna init` or `kizuna demo`",
-            path.display()
-        );
-    }
-    let store = Store::open(path, OpenMode::MustExist, Arc::new(SystemClock))?;
+    let store = crate::commands::open_existing(path)?;
     let found = find_duplicates(store.conn(), args.limit)?;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&found)?);

@@ -1,19 +1,18 @@
 //! `kizuna members …`: list (table, CSV, JSON), show, add, edit, delete/restore, log a manual
 //! activity, activity types, and privacy export/erase of one member.
 
+use crate::commands::open_existing;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use anyhow::Context;
 use clap::{Args, Subcommand, ValueEnum};
+use kizuna_core::Store;
 use kizuna_core::activity_types::{create_activity_type, list_activity_types, log_manual_activity};
 use kizuna_core::ids::MemberId;
 use kizuna_core::members::{
     MemberPatch, NewMember, create_member, delete_member, erase_member, export_member,
     list_members, member_detail, restore_member, update_member,
 };
-use kizuna_core::store::OpenMode;
-use kizuna_core::{Store, SystemClock};
 
 /// `kizuna members <action>`.
 #[derive(Debug, Args)]
@@ -121,20 +120,6 @@ enum MembersAction {
     },
 }
 
-fn open(path: &Path) -> anyhow::Result<Store> {
-    if !path.exists() {
-        anyhow::bail!(
-            "there is no community at {}; create one with `kizuna init` or `kizuna demo`",
-            path.display()
-        );
-    }
-    Ok(Store::open(
-        path,
-        OpenMode::MustExist,
-        Arc::new(SystemClock),
-    )?)
-}
-
 /// `""` clears a field, anything else sets it.
 fn field(value: Option<String>) -> Option<Option<String>> {
     value.map(|v| Some(v).filter(|v| !v.trim().is_empty()))
@@ -142,7 +127,7 @@ fn field(value: Option<String>) -> Option<Option<String>> {
 
 /// Runs one `members` action.
 pub fn run(path: &Path, args: MembersArgs) -> anyhow::Result<()> {
-    let mut store = open(path)?;
+    let mut store = open_existing(path)?;
     match args.action {
         MembersAction::List {
             search,

@@ -1,8 +1,8 @@
 //! `kizuna merge`: merge two records of one person (the manager picks fields), undo a merge,
 //! and list merges.
 
+use crate::commands::open_existing;
 use std::path::Path;
-use std::sync::Arc;
 
 use clap::{Args, Subcommand};
 use kizuna_core::ids::MemberId;
@@ -10,8 +10,6 @@ use kizuna_core::merge::{
     FieldChoices, FieldValue, MemberField, MergeId, MergePreview, MergeRecord, Side, list_merges,
     merge_members, merge_preview, undo_merge,
 };
-use kizuna_core::store::OpenMode;
-use kizuna_core::{Store, SystemClock};
 
 /// `kizuna merge KEPT_ID MERGED_ID [--take F,…] [--keep F,…] [--dry-run]`, `merge undo`,
 /// `merge list`.
@@ -49,20 +47,6 @@ enum MergeAction {
         #[arg(value_name = "MEMBER_ID")]
         member_id: Option<String>,
     },
-}
-
-fn open_existing(path: &Path) -> anyhow::Result<Store> {
-    if !path.exists() {
-        anyhow::bail!(
-            "there is no community at {}; create one with `kizuna init` or `kizuna demo`",
-            path.display()
-        );
-    }
-    Ok(Store::open(
-        path,
-        OpenMode::MustExist,
-        Arc::new(SystemClock),
-    )?)
 }
 
 /// Runs `kizuna merge …`.

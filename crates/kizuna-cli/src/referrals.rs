@@ -1,8 +1,8 @@
 //! `kizuna referrals`, `kizuna advocates` and `kizuna influencers`: word of mouth and
 //! follower-based tiers.
 
+use crate::commands::open_existing;
 use std::path::Path;
-use std::sync::Arc;
 
 use anyhow::Context;
 use clap::{Args, Subcommand};
@@ -15,8 +15,6 @@ use kizuna_core::referrals::{
     ReferralChannel, ReferralNode, reach, record_referral, referral_tree, remove_referral,
     top_advocates,
 };
-use kizuna_core::store::OpenMode;
-use kizuna_core::{Store, SystemClock};
 
 /// `kizuna referrals add|remove|tree …`.
 #[derive(Debug, Args)]
@@ -90,20 +88,6 @@ pub struct InfluencersArgs {
     /// Print JSON instead of a table.
     #[arg(long)]
     json: bool,
-}
-
-fn open_existing(path: &Path) -> anyhow::Result<Store> {
-    if !path.exists() {
-        anyhow::bail!(
-            "there is no community at {}; create one with `kizuna init` or `kizuna demo`",
-            path.display()
-        );
-    }
-    Ok(Store::open(
-        path,
-        OpenMode::MustExist,
-        Arc::new(SystemClock),
-    )?)
 }
 
 /// Runs `kizuna referrals …`.

@@ -1,17 +1,16 @@
 //! `kizuna score` and `kizuna levels`: recompute engagement scores, explain one member's score,
 //! list the top members and the levels.
 
+use crate::commands::open_existing;
 use std::path::Path;
-use std::sync::Arc;
 use std::time::Instant;
 
 use chrono::{DateTime, Utc};
 use clap::{Args, Subcommand};
+use kizuna_core::Store;
 use kizuna_core::engagement::{
     self, LevelCount, RecomputeMode, RecomputeReport, ScoreExplanation, ScoredMember,
 };
-use kizuna_core::store::OpenMode;
-use kizuna_core::{Store, SystemClock};
 
 /// `kizuna score [--explain MEMBER_ID] [--json] [--top N]` or `kizuna score recompute`.
 #[derive(Debug, Args)]
@@ -50,20 +49,6 @@ pub struct LevelsArgs {
     /// Print JSON instead of a table.
     #[arg(long)]
     json: bool,
-}
-
-fn open_existing(path: &Path) -> anyhow::Result<Store> {
-    if !path.exists() {
-        anyhow::bail!(
-            "there is no community at {}; create one with `kizuna init` or `kizuna demo`",
-            path.display()
-        );
-    }
-    Ok(Store::open(
-        path,
-        OpenMode::MustExist,
-        Arc::new(SystemClock),
-    )?)
 }
 
 /// Runs `kizuna score …`.

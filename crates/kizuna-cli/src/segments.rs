@@ -3,14 +3,12 @@
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::time::Instant;
 
 use anyhow::Context;
 use clap::{Args, Subcommand};
+use kizuna_core::Store;
 use kizuna_core::segments::{self, Group};
-use kizuna_core::store::OpenMode;
-use kizuna_core::{Store, SystemClock};
 
 /// `kizuna segments list|count|save|export|delete`.
 #[derive(Debug, Args)]
@@ -62,13 +60,7 @@ enum SegmentsAction {
 
 /// Runs `kizuna segments …`.
 pub fn run(path: &Path, args: SegmentsArgs) -> anyhow::Result<()> {
-    if !path.exists() {
-        anyhow::bail!(
-            "there is no community at {}; create one with `kizuna init` or `kizuna demo`",
-            path.display()
-        );
-    }
-    let mut store = Store::open(path, OpenMode::MustExist, Arc::new(SystemClock))?;
+    let mut store = crate::commands::open_existing(path)?;
     let now_ms = store.clock().now_ms();
     match args.action {
         SegmentsAction::List { json } => list(&store, now_ms, json),
