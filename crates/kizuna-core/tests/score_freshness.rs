@@ -87,3 +87,19 @@ fn opening_recomputes_only_when_scores_are_due() {
         (now() + Duration::days(1)).timestamp_millis()
     );
 }
+
+#[test]
+fn the_sample_has_a_level_history_across_its_months_not_just_today() {
+    use kizuna_core::insights::engagement_by_level;
+    use kizuna_core::sample::{SampleSpec, generate};
+
+    let (_dir, mut store) = new_store();
+    generate(&mut store, &SampleSpec::with_members(300)).unwrap();
+    let by_level = engagement_by_level(store.conn(), now(), 12).unwrap();
+    // Six months ago, members above the lowest level already existed.
+    let above_newcomer_6_months_ago: u32 = by_level.levels[1..]
+        .iter()
+        .map(|series| series.members[6])
+        .sum();
+    assert!(above_newcomer_6_months_ago > 0, "{by_level:?}");
+}

@@ -65,6 +65,8 @@ pub struct SampleReport {
 pub const SAMPLE_NAME: &str = "Hinata Coffee Roasters";
 /// How far back the sample's history reaches, in days (18 months).
 pub const HISTORY_DAYS: i64 = 548;
+/// The months of history the sample is scored over (18).
+const HISTORY_MONTHS: u32 = 18;
 const MEMBERS_PER_TRANSACTION: usize = 2_000;
 
 /// The planted duplicates and namesakes of the community [`generate`] makes from `spec` at
@@ -144,8 +146,16 @@ pub fn generate(store: &mut Store, spec: &SampleSpec) -> Result<SampleReport> {
     report.events = events;
     report.registrations = registrations;
     report.activities += attended;
-    // The sample opens with scores and levels already computed.
-    store.write(|w| recompute(w, now_ms, RecomputeMode::Full))?;
+    // Score it month by month, as if Kizuna had been running all along, so the level history
+    // (promotions, decay demotions) spans the whole sample, not just today.
+    store.write(|w| {
+        for back in (1..=HISTORY_MONTHS).rev() {
+            let month_end = crate::activities::month_start(now, back - 1).timestamp_millis() - 1;
+            recompute(w, month_end, RecomputeMode::Incremental)?;
+        }
+        // A last full pass, so today's scores are exactly what a full recompute gives.
+        recompute(w, now_ms, RecomputeMode::Full)
+    })?;
     tracing::info!(?report, "sample community generated");
     Ok(report)
 }
