@@ -11,6 +11,7 @@ use kizuna_core::dashboard::DashboardSummary;
 use kizuna_core::duplicates::DuplicateSuggestion;
 use kizuna_core::engagement::{LevelCount, ScoreExplanation};
 use kizuna_core::members::{MemberDetail, MemberPage};
+use kizuna_report::insights::InsightChart;
 use ts_rs::{Config, TS};
 
 const BINDINGS: &str = "ui/src/lib/bindings";
@@ -27,6 +28,7 @@ fn generate(dir: &Path) {
     ScoreExplanation::export_all(&cfg).expect("export ScoreExplanation");
     LevelCount::export_all(&cfg).expect("export LevelCount");
     DuplicateSuggestion::export_all(&cfg).expect("export DuplicateSuggestion");
+    InsightChart::export_all(&cfg).expect("export InsightChart");
 }
 
 fn read_ts(dir: &Path) -> BTreeMap<String, String> {

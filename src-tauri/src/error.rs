@@ -26,10 +26,15 @@ impl From<CoreError> for AppError {
 
 impl From<kizuna_report::ReportError> for AppError {
     fn from(error: kizuna_report::ReportError) -> Self {
-        tracing::error!(%error, "chart error");
-        Self {
-            code: ErrorCode::Internal,
-            message: error.to_string(),
+        match error {
+            kizuna_report::ReportError::Data(core) => core.into(),
+            drawing => {
+                tracing::error!(error = %drawing, "chart error");
+                Self {
+                    code: ErrorCode::Internal,
+                    message: drawing.to_string(),
+                }
+            }
         }
     }
 }

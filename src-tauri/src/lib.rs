@@ -24,6 +24,7 @@ pub fn run() {
             commands::community::create_empty_community,
             commands::dashboard::dashboard_summary,
             commands::dashboard::activity_chart,
+            commands::dashboard::insight_chart,
             commands::members::list_members,
             commands::members::member_detail,
             commands::engagement::member_score,

@@ -2,6 +2,7 @@
 //! PDF reports (a later issue) embed the same drawing.
 
 pub mod charts;
+pub mod insights;
 
 /// Language of labels drawn into a chart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
@@ -25,4 +26,7 @@ pub enum ReportError {
     /// plotters failed while drawing.
     #[error("the chart could not be drawn: {0}")]
     Drawing(String),
+    /// The chart's data could not be read.
+    #[error(transparent)]
+    Data(#[from] kizuna_core::CoreError),
 }
