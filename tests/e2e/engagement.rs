@@ -42,6 +42,19 @@ async fn a_members_level_is_explained_and_duplicates_are_listed_for_review() {
         )
         .await?;
 
+        // The five engagement insight charts, each drawn with data tooltips.
+        s.wait_for_all("[data-testid=insight-chart] svg", "insight charts", |n| {
+            n == 5
+        })
+        .await?;
+        s.wait_for_all(
+            "[data-testid=insight-chart] svg title",
+            "insight tooltips",
+            |n| n >= 25,
+        )
+        .await?;
+        s.screenshot("insights").await;
+
         // The most engaged member: their level and the breakdown by activity type.
         s.click("[data-testid=nav-members]").await?;
         s.wait_for_text("[data-testid=member-count]", "member count", |t| {

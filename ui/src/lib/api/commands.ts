@@ -4,6 +4,7 @@ import type {
 	CommunityInfo,
 	DashboardSummary,
 	DuplicateSuggestion,
+	InsightChart,
 	LevelCount,
 	MemberDetail,
 	MemberPage,
@@ -54,6 +55,11 @@ export function dashboardSummary(): Promise<DashboardSummary> {
 /** The activity-per-month chart as an `<svg>` string, drawn for a colour scheme and language. */
 export function activityChart(theme: ChartTheme, lang: ChartLanguage): Promise<string> {
 	return call('activity_chart', { theme, lang });
+}
+
+/** One of the engagement insight charts as an `<svg>` string, drawn for a colour scheme and language. */
+export function insightChart(chart: InsightChart, theme: ChartTheme, lang: ChartLanguage): Promise<string> {
+	return call('insight_chart', { chart, theme, lang });
 }
 
 /** One page of members matching a search over name, kana reading, email and handle. */

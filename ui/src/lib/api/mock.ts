@@ -297,6 +297,58 @@ function activityChart(theme: string, lang: string): string {
 	return parts.join('');
 }
 
+// Placeholder for the Rust insight charts: a few made-up shapes, stamped "MOCK" so nobody mistakes
+// them for real numbers.
+function insightChart(chart: string, theme: string, lang: string): string {
+	const dark = theme === 'dark';
+	const [ink, grid, fill] = dark ? ['#a0a9b8', '#2d333e', '#7b8ff0'] : ['#5c6677', '#e1e4ea', '#3f56c4'];
+	const [width, height] = [600, 260];
+	const parts = [
+		`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" ` +
+			`viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12">`
+	];
+	for (let step = 0; step <= 4; step++) {
+		const y = 20 + step * 50;
+		parts.push(`<line x1="40" x2="${width - 16}" y1="${y}" y2="${y}" stroke="${grid}"/>`);
+	}
+	const seed = chart.length * 7;
+	if (chart === 'cohortRetention') {
+		for (let row = 0; row < 6; row++) {
+			for (let col = 0; col < 6 - row; col++) {
+				const share = Math.max(0.1, 1 - col * 0.15 - 0.1 * chance(row * 6 + col, seed));
+				parts.push(
+					`<rect x="${60 + col * 84}" y="${24 + row * 33}" width="80" height="30" rx="2" ` +
+						`fill="${fill}" fill-opacity="${share.toFixed(2)}"/>`
+				);
+			}
+		}
+	} else if (chart === 'activeWeekly' || chart === 'levelsOverTime') {
+		const count = chart === 'activeWeekly' ? 26 : 12;
+		const points = Array.from({ length: count }, (_, i) => {
+			const x = 40 + (i * (width - 56)) / (count - 1);
+			const y = 200 - 60 * chance(i, seed) - i * 3;
+			return `${x.toFixed(1)},${y.toFixed(1)}`;
+		});
+		parts.push(`<polyline points="${points.join(' ')}" fill="none" stroke="${fill}" stroke-width="2"/>`);
+	} else {
+		const count = chart === 'activityMix' ? 6 : 8;
+		const slot = (width - 56) / count;
+		for (let i = 0; i < count; i++) {
+			const barHeight = 40 + 140 * chance(i, seed);
+			parts.push(
+				`<rect x="${40 + i * slot + slot * 0.2}" y="${220 - barHeight}" width="${slot * 0.6}" ` +
+					`height="${barHeight}" rx="3" fill="${fill}"/>`
+			);
+		}
+	}
+	const stamp = lang === 'ja' ? 'モック' : 'MOCK';
+	parts.push(
+		`<text x="${width - 20}" y="${height - 12}" text-anchor="end" fill="${ink}">${stamp}: ${chart}</text>`
+	);
+	parts.push('</svg>');
+	return parts.join('');
+}
+
 function answer(command: string, args: Record<string, unknown>, mode: string): unknown {
 	if (mode === 'error' && command !== 'open_community') {
 		throw { code: 'storage', message: 'database is locked (mock)' };
@@ -317,6 +369,8 @@ function answer(command: string, args: Record<string, unknown>, mode: string): u
 			return dashboardSummary();
 		case 'activity_chart':
 			return activityChart(String(args.theme), String(args.lang));
+		case 'insight_chart':
+			return insightChart(String(args.chart), String(args.theme), String(args.lang));
 		case 'list_members':
 			return listMembers(String(args.search ?? ''), Number(args.offset), Number(args.limit));
 		case 'member_detail':

@@ -11,6 +11,7 @@ export type { EventKind } from './EventKind';
 export type { EventSummary } from './EventSummary';
 export type { Identity } from './Identity';
 export type { InfluencerTier } from './InfluencerTier';
+export type { InsightChart } from './InsightChart';
 export type { Level } from './Level';
 export type { LevelCount } from './LevelCount';
 export type { Member } from './Member';

@@ -76,6 +76,35 @@ export const en = {
 			inPerson: 'In person',
 			online: 'Online',
 			hybrid: 'Hybrid'
+		},
+		insights: {
+			title: 'Engagement insights',
+			chartLoading: 'Drawing the chart…',
+			activeWeekly: {
+				title: 'Active members per week',
+				description: 'How many members took part in something each week, over the last 26 weeks.',
+				label: 'Line chart of active members per week over the last 26 weeks'
+			},
+			levelsOverTime: {
+				title: 'Members by level over time',
+				description: 'How the number of members at each engagement level changed over the last 12 months.',
+				label: 'Stacked area chart of members by engagement level over the last 12 months'
+			},
+			cohortRetention: {
+				title: 'Cohort retention',
+				description: 'Of the members who joined in a given month, the share still active in the months after.',
+				label: 'Heat map of the share of each monthly join cohort still active in later months'
+			},
+			firstContribution: {
+				title: 'Time to first contribution',
+				description: 'How long new members take from joining to their first activity.',
+				label: 'Histogram of the time between joining and first activity'
+			},
+			activityMix: {
+				title: 'Activity mix (90 days)',
+				description: 'Which kinds of activity made up the last 90 days.',
+				label: 'Bar chart of activities by type over the last 90 days'
+			}
 		}
 	},
 	members: {

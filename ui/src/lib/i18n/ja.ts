@@ -78,6 +78,35 @@ export const ja: Messages = {
 			inPerson: '会場',
 			online: 'オンライン',
 			hybrid: 'ハイブリッド'
+		},
+		insights: {
+			title: 'エンゲージメント分析',
+			chartLoading: 'グラフを描画しています…',
+			activeWeekly: {
+				title: '週ごとのアクティブメンバー',
+				description: '直近26週間で、毎週なんらかの活動に参加したメンバーの数です。',
+				label: '直近26週間の週ごとのアクティブメンバー数の折れ線グラフ'
+			},
+			levelsOverTime: {
+				title: 'レベル別メンバー数の推移',
+				description: '直近12か月で、エンゲージメントレベルごとのメンバー数がどう変わったかを示します。',
+				label: '直近12か月のエンゲージメントレベル別メンバー数の積み上げ面グラフ'
+			},
+			cohortRetention: {
+				title: 'コホート別の継続率',
+				description: '各月に参加したメンバーのうち、その後の月にも活動を続けている割合です。',
+				label: '参加月ごとのコホートが後の月にも活動している割合のヒートマップ'
+			},
+			firstContribution: {
+				title: '初回の貢献までの期間',
+				description: '新しいメンバーが参加してから最初の活動をするまでにかかった期間です。',
+				label: '参加から最初の活動までの期間のヒストグラム'
+			},
+			activityMix: {
+				title: '活動の内訳（90日間）',
+				description: '直近90日間の活動を種類別に示します。',
+				label: '直近90日間の種類別活動数の棒グラフ'
+			}
 		}
 	},
 	members: {
