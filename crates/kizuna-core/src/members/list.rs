@@ -6,8 +6,37 @@ use super::{
     Identity, MAX_PAGE, Member, MemberDetail, MemberPage, MemberRow, TIMELINE_LIMIT, TimelineEntry,
 };
 use crate::error::{CoreError, Result};
-use crate::influencers::influencer_thresholds;
+use crate::influencers::{InfluencerThresholds, influencer_thresholds};
 use crate::search_text::like_pattern;
+
+/// The columns [`member_row`] reads, selected from `members m`.
+pub(crate) const MEMBER_ROW_COLUMNS: &str =
+    "m.id, m.display_name, m.name_reading, m.email, m.joined_at,
+    (SELECT group_concat(DISTINCT platform) FROM identities i WHERE i.member_id = m.id),
+    (SELECT max(followers) FROM identities i WHERE i.member_id = m.id),
+    (SELECT max(occurred_at) FROM activities a WHERE a.member_id = m.id)";
+
+/// One Members-list row from a query selecting [`MEMBER_ROW_COLUMNS`], tiered by `thresholds`.
+pub(crate) fn member_row(
+    r: &rusqlite::Row<'_>,
+    thresholds: &InfluencerThresholds,
+) -> rusqlite::Result<MemberRow> {
+    let platforms: Option<String> = r.get(5)?;
+    let max_followers: Option<i64> = r.get(6)?;
+    Ok(MemberRow {
+        id: r.get(0)?,
+        display_name: r.get(1)?,
+        name_reading: r.get(2)?,
+        email: r.get(3)?,
+        joined_at: r.get(4)?,
+        platforms: platforms
+            .map(|p| p.split(',').map(str::to_owned).collect())
+            .unwrap_or_default(),
+        max_followers,
+        tier: max_followers.and_then(|f| thresholds.tier(f)),
+        last_active_at: r.get(7)?,
+    })
+}
 
 /// One page of live members in reading order, filtered by `search` (name, reading, email or
 /// handle, folded for case, width and kana).
@@ -34,10 +63,7 @@ pub fn list_members(
             |r| r.get(0),
         )?;
     let sql = format!(
-        "SELECT m.id, m.display_name, m.name_reading, m.email, m.joined_at,
-                (SELECT group_concat(DISTINCT platform) FROM identities i WHERE i.member_id = m.id),
-                (SELECT max(followers) FROM identities i WHERE i.member_id = m.id),
-                (SELECT max(occurred_at) FROM activities a WHERE a.member_id = m.id)
+        "SELECT {MEMBER_ROW_COLUMNS}
          FROM members m
          WHERE deleted_at IS NULL{filter}
          ORDER BY sort_key, id
@@ -47,23 +73,7 @@ pub fn list_members(
     let rows = stmt
         .query_map(
             rusqlite::params_from_iter(filter_params(filter, &pattern)),
-            |r| {
-                let platforms: Option<String> = r.get(5)?;
-                let max_followers: Option<i64> = r.get(6)?;
-                Ok(MemberRow {
-                    id: r.get(0)?,
-                    display_name: r.get(1)?,
-                    name_reading: r.get(2)?,
-                    email: r.get(3)?,
-                    joined_at: r.get(4)?,
-                    platforms: platforms
-                        .map(|p| p.split(',').map(str::to_owned).collect())
-                        .unwrap_or_default(),
-                    max_followers,
-                    tier: max_followers.and_then(|f| thresholds.tier(f)),
-                    last_active_at: r.get(7)?,
-                })
-            },
+            |r| member_row(r, &thresholds),
         )?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(MemberPage {

@@ -17,6 +17,7 @@ pub use edit::{
 };
 pub use erase::{ErasureReport, erase_member};
 pub use export::{EXPORT_FORMAT, EXPORT_VERSION, export_member};
+pub(crate) use list::{MEMBER_ROW_COLUMNS, member_row};
 pub use list::{list_members, member_detail};
 
 use serde::{Deserialize, Serialize};

@@ -14,7 +14,8 @@ mod validate;
 use rusqlite::Connection;
 
 use crate::error::Result;
-use crate::members::{InfluencerTier, MAX_PAGE, MemberPage, MemberRow};
+use crate::influencers::influencer_thresholds;
+use crate::members::{MAX_PAGE, MEMBER_ROW_COLUMNS, MemberPage, member_row};
 
 pub use export::{CSV_HEADER, export_csv};
 pub use rules::{
@@ -51,11 +52,9 @@ pub fn segment_members(
 ) -> Result<MemberPage> {
     let total = count_segment(conn, group, now_ms)?;
     let compiled = sql::compile(conn, group, now_ms)?;
+    let thresholds = influencer_thresholds(conn)?;
     let query = format!(
-        "SELECT m.id, m.display_name, m.name_reading, m.email, m.joined_at,
-                (SELECT group_concat(DISTINCT platform) FROM identities i WHERE i.member_id = m.id),
-                (SELECT max(followers) FROM identities i WHERE i.member_id = m.id),
-                (SELECT max(occurred_at) FROM activities a WHERE a.member_id = m.id)
+        "SELECT {MEMBER_ROW_COLUMNS}
          FROM members m WHERE m.deleted_at IS NULL AND {}
          ORDER BY m.sort_key, m.id
          LIMIT {} OFFSET {offset}",
@@ -65,21 +64,7 @@ pub fn segment_members(
     let rows = conn
         .prepare(&query)?
         .query_map(rusqlite::params_from_iter(&compiled.params), |r| {
-            let platforms: Option<String> = r.get(5)?;
-            let max_followers: Option<i64> = r.get(6)?;
-            Ok(MemberRow {
-                id: r.get(0)?,
-                display_name: r.get(1)?,
-                name_reading: r.get(2)?,
-                email: r.get(3)?,
-                joined_at: r.get(4)?,
-                platforms: platforms
-                    .map(|p| p.split(',').map(str::to_owned).collect())
-                    .unwrap_or_default(),
-                max_followers,
-                tier: max_followers.and_then(InfluencerTier::from_followers),
-                last_active_at: r.get(7)?,
-            })
+            member_row(r, &thresholds)
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(MemberPage {
