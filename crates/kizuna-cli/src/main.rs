@@ -2,11 +2,13 @@
 
 mod commands;
 mod duplicates;
+mod identities;
 mod members;
 mod merge;
 mod referrals;
 mod score;
 mod segments;
+mod traits;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -51,7 +53,7 @@ enum Command {
     },
     /// List members who are probably the same person, with reasons and a confidence.
     Duplicates(duplicates::DuplicatesArgs),
-    /// Members: list (table/CSV/JSON), show, add, edit, delete, log activities, export, erase.
+    /// Members: list (table/CSV/JSON), show, add, edit, delete, traits, log activities, export, erase.
     Members(members::MembersArgs),
     /// Merge two records of one person (`--take` fields), `merge undo MERGE_ID`, `merge list`.
     Merge(merge::MergeArgs),
@@ -70,6 +72,9 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // Die quietly when the reader of our output goes away (`kizuna members list | head`),
+    // as command-line tools do, instead of panicking on the broken pipe.
+    sigpipe::reset();
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_env("KIZUNA_LOG")

@@ -93,6 +93,17 @@ enum MembersAction {
         #[arg(long)]
         yes: bool,
     },
+    /// List a member's traits (demographic, psychographic, technology, behaviour).
+    Traits { id: String },
+    /// Add or remove a trait: `trait add MEMBER_ID DIMENSION KEY VALUE`, `trait remove TRAIT_ID`.
+    Trait(crate::traits::TraitArgs),
+    /// Link, change or unlink a member's platform accounts: `identity add MEMBER_ID PLATFORM
+    /// HANDLE [--followers N]`, `identity edit IDENTITY_ID …`, `identity remove IDENTITY_ID`.
+    Identity(crate::identities::IdentityArgs),
+    /// Put a tag on a member.
+    Tag { member: String, tag: String },
+    /// Take a tag off a member.
+    Untag { member: String, tag: String },
     /// Log an activity a manager saw (a talk, a review) for a member.
     LogActivity {
         member: String,
@@ -213,6 +224,15 @@ pub fn run(path: &Path, args: MembersArgs) -> anyhow::Result<()> {
             Ok(())
         }
         MembersAction::Erase { id, yes } => erase(&mut store, &id, yes),
+        MembersAction::Traits { id } => crate::traits::list(&store, &id),
+        MembersAction::Trait(args) => crate::traits::run(&mut store, args),
+        MembersAction::Identity(args) => crate::identities::run(&mut store, args),
+        MembersAction::Tag { member, tag } => {
+            crate::identities::tag(&mut store, member, &tag, true)
+        }
+        MembersAction::Untag { member, tag } => {
+            crate::identities::tag(&mut store, member, &tag, false)
+        }
         MembersAction::LogActivity {
             member,
             activity_type,

@@ -89,3 +89,90 @@ fn members_are_added_listed_as_csv_edited_exported_and_erased() {
         "{gone}"
     );
 }
+
+#[test]
+fn accounts_and_tags_are_managed_and_bad_ones_refused_with_the_reason() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("c.kizuna");
+    stdout(&kizuna(&db, &["init", "--name", "Test"]));
+    let id = stdout(&kizuna(&db, &["members", "add", "--name", "鈴木 一郎"]))
+        .trim()
+        .to_owned();
+    let show = |db: &std::path::Path| -> serde_json::Value {
+        serde_json::from_str(&stdout(&kizuna(db, &["members", "show", &id]))).expect("JSON")
+    };
+
+    let negative = stderr_of_failure(&kizuna(
+        &db,
+        &[
+            "members",
+            "identity",
+            "add",
+            &id,
+            "instagram",
+            "ichiro",
+            "--followers",
+            "-5",
+        ],
+    ));
+    assert!(
+        negative.contains("cannot be negative (got -5)"),
+        "{negative}"
+    );
+    assert_eq!(show(&db)["identities"].as_array().map(Vec::len), Some(0));
+
+    let identity = stdout(&kizuna(
+        &db,
+        &[
+            "members",
+            "identity",
+            "add",
+            &id,
+            "instagram",
+            "ichiro",
+            "--followers",
+            "12000",
+        ],
+    ))
+    .trim()
+    .to_owned();
+    let edited = stdout(&kizuna(
+        &db,
+        &[
+            "members",
+            "identity",
+            "edit",
+            &identity,
+            "--followers",
+            "150000",
+        ],
+    ));
+    assert!(edited.contains("followers"), "{edited}");
+    let refused = stderr_of_failure(&kizuna(
+        &db,
+        &[
+            "members",
+            "identity",
+            "edit",
+            &identity,
+            "--followers",
+            "-1",
+        ],
+    ));
+    assert!(refused.contains("cannot be negative (got -1)"), "{refused}");
+
+    stdout(&kizuna(&db, &["members", "tag", &id, "speaker"]));
+    let detail = show(&db);
+    assert_eq!(detail["identities"][0]["handle"], "ichiro");
+    assert_eq!(detail["tags"][0], "speaker");
+    let empty = stderr_of_failure(&kizuna(&db, &["members", "tag", &id, "  "]));
+    assert!(empty.contains("a tag needs a name"), "{empty}");
+
+    stdout(&kizuna(&db, &["members", "untag", &id, "speaker"]));
+    let missing = stderr_of_failure(&kizuna(&db, &["members", "untag", &id, "speaker"]));
+    assert!(missing.contains("has no tag speaker"), "{missing}");
+    stdout(&kizuna(&db, &["members", "identity", "remove", &identity]));
+    let detail = show(&db);
+    assert_eq!(detail["identities"].as_array().map(Vec::len), Some(0));
+    assert_eq!(detail["tags"].as_array().map(Vec::len), Some(0));
+}

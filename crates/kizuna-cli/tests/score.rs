@@ -73,3 +73,34 @@ fn scoring_a_missing_community_tells_how_to_create_one() {
     assert!(stderr.contains("there is no community at"), "{stderr}");
     assert!(!dir.path().join("missing.kizuna").exists());
 }
+
+#[cfg(unix)]
+#[test]
+fn a_reader_that_stops_early_does_not_make_kizuna_panic() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("sample.kizuna");
+    stdout(&kizuna(&db, &["demo", "--members", "1500"]));
+    // `kizuna members list | head -1`: the reader closes the pipe after one line, long
+    // before the ~200 KB table (more than a pipe buffer) is written.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kizuna"))
+        .arg("--db")
+        .arg(&db)
+        .args(["members", "list", "--limit", "1500"])
+        .env_remove("KIZUNA_DB")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run kizuna");
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut first)
+        .expect("first line");
+    let output = child.wait_with_output().expect("kizuna ends");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!first.is_empty(), "the first line arrived");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_ne!(output.status.code(), Some(101), "{stderr}");
+}

@@ -9,7 +9,7 @@ use kizuna_core::influencers::{
 use kizuna_core::members::{InfluencerTier, NewMember, list_members, member_detail};
 use kizuna_core::{CoreError, Store};
 
-fn influencer(store: &mut Store, name: &str, accounts: &[(&str, u64)]) {
+fn influencer(store: &mut Store, name: &str, accounts: &[(&str, i64)]) {
     add_member(
         store,
         &NewMember {

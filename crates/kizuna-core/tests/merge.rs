@@ -18,7 +18,7 @@ use common::{
 };
 use kizuna_core::events::{EventStatus, RegistrationStatus, register};
 use kizuna_core::ids::{EventId, MemberId};
-use kizuna_core::members::NewMember;
+use kizuna_core::members::{NewMember, add_trait};
 use kizuna_core::merge::{
     FieldChoices, FieldValue, MemberField, MergeId, Side, list_merges, merge_members,
     merge_preview, undo_merge,
@@ -30,10 +30,11 @@ use rusqlite::types::Value;
 /// Every row of the tables a merge touches, keyed by (table, id), every column.
 type Dump = BTreeMap<(String, String), BTreeMap<String, Value>>;
 
-const MERGED_TABLES: [&str; 6] = [
+const MERGED_TABLES: [&str; 7] = [
     "members",
     "identities",
     "member_tags",
+    "member_traits",
     "activities",
     "registrations",
     "referrals",

@@ -99,6 +99,14 @@ INSERT INTO referrals (id, referrer_id, referred_id, channel, code, referred_at,
 VALUES ('rf-1', 'm-1', 'm-2', 'code', 'TARO-2024', 1710000000000, 'c-1', 'a-4');
 ";
 
+/// Rows that only exist from schema version 8 on: member traits.
+const V8_ROWS: &str = "
+INSERT INTO member_traits (id, member_id, dimension, key, value) VALUES
+    ('tr-1', 'm-1', 'psychographic', 'interest', 'espresso'),
+    ('tr-2', 'm-1', 'technology', 'device', 'iPhone'),
+    ('tr-3', 'm-2', 'behaviour', 'purchase_frequency', '週に一度');
+";
+
 /// The rows first valid at `version` (each migration adds an arm).
 fn rows_added_at(version: usize) -> &'static str {
     match version {
@@ -108,6 +116,7 @@ fn rows_added_at(version: usize) -> &'static str {
         4 => V4_ROWS,
         5 => V5_ROWS,
         6 => V6_ROWS,
+        8 => V8_ROWS,
         _ => "",
     }
 }

@@ -111,6 +111,14 @@ fn palette(store: &Store) -> reference::Palette {
             "SELECT DISTINCT event_id FROM registrations WHERE status = 'attended' ORDER BY 1",
         ),
         campaigns: column(store, "SELECT id FROM campaigns ORDER BY id"),
+        traits: store
+            .conn()
+            .prepare("SELECT DISTINCT dimension, key, value FROM member_traits ORDER BY 1, 2, 3")
+            .expect("prepare")
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .expect("query")
+            .collect::<rusqlite::Result<_>>()
+            .expect("read"),
     }
 }
 
@@ -121,11 +129,12 @@ fn segment_counts_match_a_slow_reference_for_random_rule_trees() {
     let palette = palette(&store);
     let live = people.iter().filter(|p| !p.deleted).count() as u32;
     let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(20_261_123);
-    let mut in_between = 0;
+    let (mut in_between, mut with_traits) = (0, 0);
     for n in 0..20 {
         let tree = reference::random_group(&mut rng, &palette, now_ms(), 3);
         let expected = reference::count(&people, &tree, now_ms());
         let json = serde_json::to_string(&tree).expect("serialise");
+        with_traits += usize::from(json.contains(r#""kind":"trait""#));
         assert_eq!(
             parse_rules(&json).expect("parse back"),
             tree,
@@ -145,6 +154,7 @@ fn segment_counts_match_a_slow_reference_for_random_rule_trees() {
         in_between >= 8,
         "only {in_between} of 20 trees were selective"
     );
+    assert!(with_traits >= 3, "only {with_traits} trees test traits");
 }
 
 #[test]
@@ -202,6 +212,24 @@ fn segment_counts_match_hand_written_sql() {
                             WHERE tags.name = 'wholesale')"
                 .to_owned(),
         ),
+        (
+            r#"{"op":"and","rules":[
+                {"kind":"trait","dimension":"psychographic","key":"Interest","op":"equals",
+                 "value":"ESPRESSO"},
+                {"kind":"group","op":"or","rules":[
+                    {"kind":"trait","dimension":"technology","key":"app","op":"contains",
+                     "value":"line"},
+                    {"kind":"trait","dimension":"behaviour","key":"subscription","op":"exists"}]}]}"#,
+            "SELECT count(*) FROM members m WHERE deleted_at IS NULL
+             AND EXISTS (SELECT 1 FROM member_traits t WHERE t.member_id = m.id
+                         AND dimension = 'psychographic' AND key = 'interest'
+                         AND value = 'espresso')
+             AND (EXISTS (SELECT 1 FROM member_traits t WHERE t.member_id = m.id
+                          AND dimension = 'technology' AND key = 'app' AND value LIKE '%line%')
+                  OR EXISTS (SELECT 1 FROM member_traits t WHERE t.member_id = m.id
+                             AND dimension = 'behaviour' AND key = 'subscription'))"
+                .to_owned(),
+        ),
     ];
     for (json, sql) in cases {
         let expected: u32 = store
@@ -232,13 +260,26 @@ fn an_unknown_field_in_json_is_named_with_its_rule_path() {
         r#"{"op":"and","rules":[{"kind":"tag","op":"has","nmae":"vip"}]}"#,
     ));
     assert!(typo.starts_with("rule 1: unknown field `nmae`"), "{typo}");
+    let text_score = invalid(parse_rules(
+        r#"{"op":"and","rules":[{"kind":"score","op":"gte","value":"abc"}]}"#,
+    ));
+    assert!(
+        text_score.starts_with("rule 1: got the text \"abc\", expected a number"),
+        "{text_score}"
+    );
     let kind = invalid(parse_rules(r#"{"op":"and","rules":[{"kind":"vibes"}]}"#));
     assert!(
         kind.starts_with("rule 1: \"vibes\" is not a kind of rule"),
         "{kind}"
     );
-    let traits = invalid(parse_rules(r#"{"op":"and","rules":[{"kind":"trait"}]}"#));
-    assert_eq!(traits, "rule 1: rules on traits are not available yet");
+    let dimension = invalid(parse_rules(
+        r#"{"op":"and","rules":[{"kind":"trait","dimension":"hobby","key":"interest","op":"exists"}]}"#,
+    ));
+    assert_eq!(
+        dimension,
+        "rule 1: \"hobby\" is not a trait dimension \
+         (known dimensions: demographic, psychographic, technology, behaviour)"
+    );
 }
 
 #[test]
@@ -283,6 +324,18 @@ fn bad_rules_are_refused_with_the_rule_path_before_anything_runs() {
     assert_eq!(
         check(r#"{"op":"and","rules":[{"kind":"level","op":"eq","rank":9}]}"#),
         "rule 1: level 9 does not exist (levels are 1 to 5)"
+    );
+    assert_eq!(
+        check(
+            r#"{"op":"and","rules":[{"kind":"trait","dimension":"technology","key":"device","op":"equals","value":" "}]}"#
+        ),
+        "rule 1: \"equals\" needs a value to compare the device trait with"
+    );
+    assert_eq!(
+        check(
+            r#"{"op":"and","rules":[{"kind":"trait","dimension":"technology","key":"","op":"exists"}]}"#
+        ),
+        "rule 1: a trait needs a key, such as \"interest\" or \"device\""
     );
     let mut deep = r#"{"kind":"tag","op":"has","name":"a"}"#.to_owned();
     for _ in 0..6 {

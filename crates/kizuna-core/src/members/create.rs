@@ -3,7 +3,7 @@
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, params};
 
-use super::{NewIdentity, NewMember};
+use super::{NewIdentity, NewMember, validate_followers};
 use crate::error::{CoreError, Result};
 use crate::ids::{IdentityId, MemberId, TagId};
 use crate::search_text::fold;
@@ -87,13 +87,8 @@ fn validate_identity(identity: &NewIdentity) -> Result<()> {
             "an identity needs a platform and a handle".to_owned(),
         ));
     }
-    if identity
-        .followers
-        .is_some_and(|f| i64::try_from(f).is_err())
-    {
-        return Err(CoreError::InvalidInput(
-            "the follower count is too large".to_owned(),
-        ));
+    if let Some(followers) = identity.followers {
+        validate_followers(followers)?;
     }
     Ok(())
 }
@@ -151,11 +146,6 @@ pub fn add_identity(
 
 fn insert_identity(w: &mut Writer<'_>, member: &MemberId, new: &NewIdentity) -> Result<IdentityId> {
     let id = IdentityId::new();
-    let followers = new
-        .followers
-        .map(i64::try_from)
-        .transpose()
-        .map_err(|_| CoreError::InvalidInput("the follower count is too large".to_owned()))?;
     w.insert(
         SyncedTable::Identities,
         id.as_str(),
@@ -164,7 +154,10 @@ fn insert_identity(w: &mut Writer<'_>, member: &MemberId, new: &NewIdentity) -> 
             ("platform", Value::Text(new.platform.trim().to_lowercase())),
             ("handle", Value::Text(new.handle.trim().to_owned())),
             ("url", text(&new.url)),
-            ("followers", followers.map_or(Value::Null, Value::Integer)),
+            (
+                "followers",
+                new.followers.map_or(Value::Null, Value::Integer),
+            ),
         ],
     )?;
     Ok(id)

@@ -6,6 +6,7 @@ use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Deserializer};
 use serde_json::json;
+use ts_rs::TS;
 
 use super::create::{text, validate_birth_year, validate_email, validate_name};
 use super::refresh_search;
@@ -21,42 +22,57 @@ fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Optio
 
 /// Changes to a member's profile. `None` leaves a field as it is; for optional fields
 /// `Some(None)` clears it and `Some(Some(v))` sets it.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct MemberPatch {
+    #[ts(optional)]
     pub display_name: Option<String>,
     #[serde(default, deserialize_with = "present")]
+    #[ts(optional)]
     pub name_reading: Option<Option<String>>,
     #[serde(default, deserialize_with = "present")]
+    #[ts(optional)]
     pub email: Option<Option<String>>,
     #[serde(default, deserialize_with = "present")]
+    #[ts(optional)]
     pub phone: Option<Option<String>>,
     #[serde(default, deserialize_with = "present")]
+    #[ts(optional)]
     pub locale: Option<Option<String>>,
     #[serde(default, deserialize_with = "present")]
+    #[ts(optional)]
     pub country: Option<Option<String>>,
     #[serde(default, deserialize_with = "present")]
+    #[ts(optional)]
     pub city: Option<Option<String>>,
     #[serde(default, deserialize_with = "present")]
+    #[ts(optional)]
     pub birth_year: Option<Option<i32>>,
     /// Unix ms.
+    #[ts(optional, type = "number")]
     pub joined_at: Option<i64>,
     #[serde(default, deserialize_with = "present")]
+    #[ts(optional)]
     pub source: Option<Option<String>>,
     #[serde(default, deserialize_with = "present")]
+    #[ts(optional)]
     pub notes: Option<Option<String>>,
 }
 
 /// Changes to one platform identity; `None` leaves a field as it is.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct IdentityPatch {
+    #[ts(optional)]
     pub platform: Option<String>,
+    #[ts(optional)]
     pub handle: Option<String>,
     #[serde(default, deserialize_with = "present")]
+    #[ts(optional)]
     pub url: Option<Option<String>>,
     /// Taken as a signed number from the UI so a negative count gets a specific error.
     #[serde(default, deserialize_with = "present")]
+    #[ts(optional, type = "number | null")]
     pub followers: Option<Option<i64>>,
 }
 

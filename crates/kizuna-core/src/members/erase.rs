@@ -3,7 +3,7 @@
 //!
 //! What counts as "the person": the member and every record merged into them (a merge is a
 //! manager saying both records are one person), so erasing a merged record alone is refused.
-//! Their identities, tags, activities, registrations, referrals (either side), merges they
+//! Their identities, tags, traits, activities, registrations, referrals (either side), merges they
 //! are part of (the snapshot holds their profile; such a merge can no longer be undone),
 //! score and level history go. Kept: the tags themselves (shared names), a referrer's
 //! `referral` activity when the erased member was the one referred (it is the referrer's),
@@ -30,6 +30,7 @@ pub struct ErasureReport {
     pub members: u32,
     pub identities: u32,
     pub tags: u32,
+    pub traits: u32,
     pub activities: u32,
     pub registrations: u32,
     pub referrals: u32,
@@ -90,6 +91,7 @@ pub fn erase_member(w: &mut Writer<'_>, id: &MemberId) -> Result<ErasureReport> 
     };
     let member_tags = of("member_tags", &["member_id"])?;
     let identities = of("identities", &["member_id"])?;
+    let traits = of("member_traits", &["member_id"])?;
     let activities = of("activities", &["member_id"])?;
     let registrations = of("registrations", &["member_id"])?;
     let referrals = if table_exists(tx, "referrals")? {
@@ -126,6 +128,7 @@ pub fn erase_member(w: &mut Writer<'_>, id: &MemberId) -> Result<ErasureReport> 
     let groups = [
         (SyncedTable::MemberTags, &member_tags),
         (SyncedTable::Identities, &identities),
+        (SyncedTable::MemberTraits, &traits),
         (SyncedTable::Activities, &activities),
         (SyncedTable::Registrations, &registrations),
         (SyncedTable::Referrals, &referrals),
@@ -148,6 +151,7 @@ pub fn erase_member(w: &mut Writer<'_>, id: &MemberId) -> Result<ErasureReport> 
         members: count(&people),
         identities: count(&identities),
         tags: count(&member_tags),
+        traits: count(&traits),
         activities: count(&activities),
         registrations: count(&registrations),
         referrals: count(&referrals),

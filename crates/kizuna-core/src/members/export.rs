@@ -65,7 +65,7 @@ pub(crate) fn table_exists(conn: &Connection, table: &str) -> Result<bool> {
 }
 
 /// Everything about one member (also a deleted one): profile, the records merged into it,
-/// identities, tags, activities, registrations, referrals, merges, score and level history,
+/// identities, tags, traits, activities, registrations, referrals, merges, score and level history,
 /// and the audit entries about them. Derived search columns are left out.
 pub fn export_member(conn: &Connection, id: &str) -> Result<Json> {
     let exists: Option<Value> = conn
@@ -105,6 +105,11 @@ pub fn export_member(conn: &Connection, id: &str) -> Result<Json> {
             conn,
             "SELECT t.name, mt.id AS member_tag_id FROM member_tags mt JOIN tags t ON t.id = mt.tag_id
              WHERE mt.member_id = ?1 ORDER BY t.name",
+            one,
+        )?,
+        "traits": rows_json(
+            conn,
+            "SELECT * FROM member_traits WHERE member_id = ?1 ORDER BY dimension, key, value",
             one,
         )?,
         "activities": rows_json(

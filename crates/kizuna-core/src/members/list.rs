@@ -172,10 +172,12 @@ pub fn member_detail(conn: &Connection, id: &str) -> Result<MemberDetail> {
     let activity_count = conn
         .prepare_cached("SELECT count(*) FROM activities WHERE member_id = ?1")?
         .query_row([id], |r| r.get(0))?;
+    let traits = super::member_traits(conn, id)?;
     Ok(MemberDetail {
         member,
         identities,
         tags,
+        traits,
         timeline,
         activity_count,
     })

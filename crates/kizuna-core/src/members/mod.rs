@@ -6,6 +6,7 @@ mod edit;
 mod erase;
 mod export;
 mod list;
+mod traits;
 
 pub use create::{
     MIN_BIRTH_YEAR, add_identity, create_member, refresh_search, tag_member, validate_birth_year,
@@ -19,6 +20,12 @@ pub use erase::{ErasureReport, erase_member};
 pub use export::{EXPORT_FORMAT, EXPORT_VERSION, export_member};
 pub(crate) use list::{MEMBER_ROW_COLUMNS, member_row};
 pub use list::{list_members, member_detail};
+pub(crate) use traits::insert_trait;
+pub use traits::{
+    MAX_TRAIT_KEY, MAX_TRAIT_VALUE, MemberTrait, TRAIT_DIMENSIONS, TraitDimension, TraitUsage,
+    add_trait, member_traits, normalise_trait_key, normalise_trait_value, remove_trait,
+    trait_catalogue,
+};
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -43,7 +50,8 @@ pub struct Member {
 }
 
 /// What is needed to add a member, with their identities.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
 pub struct NewMember {
     pub display_name: String,
     pub name_reading: Option<String>,
@@ -54,6 +62,7 @@ pub struct NewMember {
     pub city: Option<String>,
     pub birth_year: Option<i32>,
     /// Unix ms; `None` means "now".
+    #[ts(type = "number | null")]
     pub joined_at: Option<i64>,
     pub source: Option<String>,
     pub notes: Option<String>,
@@ -62,12 +71,15 @@ pub struct NewMember {
 }
 
 /// One account of a member on a platform.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
 pub struct NewIdentity {
     pub platform: String,
     pub handle: String,
     pub url: Option<String>,
-    pub followers: Option<u64>,
+    /// Signed, so a negative count gets a specific error instead of a parse failure.
+    #[ts(type = "number | null")]
+    pub followers: Option<i64>,
 }
 
 /// A member's account on one platform, as shown.
@@ -156,6 +168,8 @@ pub struct MemberDetail {
     pub member: Member,
     pub identities: Vec<Identity>,
     pub tags: Vec<String>,
+    /// Traits by dimension, then key, then value.
+    pub traits: Vec<MemberTrait>,
     pub timeline: Vec<TimelineEntry>,
     pub activity_count: u32,
 }

@@ -48,6 +48,7 @@ pub fn merge_members(
     rec.update(w, SyncedTable::Members, k, &fields)?;
     move_identities(w, &mut rec, k, m)?;
     move_tags(w, &mut rec, k, m)?;
+    super::traits::move_traits(w, &mut rec, k, m)?;
     for id in ids(w.tx(), "SELECT id FROM activities WHERE member_id = ?1", m)? {
         rec.update(w, SyncedTable::Activities, &id, &member(k))?;
     }

@@ -11,6 +11,8 @@ use crate::error::{CoreError, Result};
 /// A member profile field that a merge lets the manager pick.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
+// Segments have their own `MemberField`; the TypeScript names must not collide.
+#[ts(rename = "MergeField")]
 pub enum MemberField {
     DisplayName,
     NameReading,

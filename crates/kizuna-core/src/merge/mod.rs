@@ -1,7 +1,7 @@
 //! Merging two records of the same person, side by side, and undoing any merge later.
 //!
 //! A merge keeps one member (the *kept*) and folds the other (the *merged*) into it: the
-//! manager picks each profile field, identities, tags, activities and registrations move to the
+//! manager picks each profile field, identities, tags, traits, activities and registrations move to the
 //! kept member, and the merged member stays as a soft-deleted row pointing at the kept one.
 //! Every row the merge touched is saved whole in `merges.snapshot` together with the cells the
 //! merge wrote, so undo puts exactly those cells back — after checking that nothing written
@@ -12,6 +12,7 @@ mod fields;
 mod preview;
 mod referrals;
 mod snapshot;
+mod traits;
 mod undo;
 
 use rusqlite::{Connection, OptionalExtension};

@@ -10,6 +10,7 @@ use ts_rs::TS;
 use super::apply::{IDENTITY_KEYS, TAG_KEYS, keyed, registrations};
 use super::fields::{FieldChoices, FieldValue, MemberField, Side};
 use super::snapshot::{Snapshot, read_row};
+use super::traits::TRAIT_KEYS;
 use super::{MergeId, check_pair};
 use crate::error::{CoreError, Result};
 use crate::store::SyncedTable;
@@ -44,6 +45,9 @@ pub struct MoveCounts {
     pub tags: u32,
     /// Tags the kept member already has: dropped.
     pub duplicate_tags: u32,
+    pub traits: u32,
+    /// Traits the kept member already has (same dimension, key and value): dropped.
+    pub duplicate_traits: u32,
     pub activities: u32,
     pub registrations: u32,
     /// Events both are registered for: the better status stays.
@@ -136,6 +140,17 @@ pub fn merge_preview(conn: &Connection, kept_id: &str, merged_id: &str) -> Resul
             moves.duplicate_tags += 1;
         } else {
             moves.tags += 1;
+        }
+    }
+    let kept_traits: HashSet<String> = keyed(conn, TRAIT_KEYS, kept_id)?
+        .into_iter()
+        .map(|(_, key)| key)
+        .collect();
+    for (_, key) in keyed(conn, TRAIT_KEYS, merged_id)? {
+        if kept_traits.contains(&key) {
+            moves.duplicate_traits += 1;
+        } else {
+            moves.traits += 1;
         }
     }
     moves.activities = conn

@@ -66,6 +66,7 @@ pub fn table(name: &str) -> Result<SyncedTable> {
         SyncedTable::Activities,
         SyncedTable::Registrations,
         SyncedTable::Referrals,
+        SyncedTable::MemberTraits,
     ]
     .into_iter()
     .find(|t| t.name() == name)

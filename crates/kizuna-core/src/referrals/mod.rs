@@ -6,9 +6,11 @@
 
 mod advocates;
 mod reach;
+mod summary;
 
 pub use advocates::{AdvocateRow, top_advocates};
 pub use reach::{Reach, ReferralNode, reach, referral_tree};
+pub use summary::{Advocate, MemberReferrals, ReferredBy, advocate_board, member_referrals};
 
 use std::collections::HashSet;
 use std::str::FromStr;

@@ -1,5 +1,5 @@
 //! A believable, seeded sample community: Japanese and English members with kana readings,
-//! identities with follower counts (some nano and micro influencers), 18 months of varied
+//! identities with follower counts (some nano and micro influencers), traits, 18 months of varied
 //! activity, past and upcoming events with registrations, and a few campaigns.
 //!
 //! The same seed and "now" give the same community, from 2,000 members (first run) to 100k
@@ -12,6 +12,7 @@ mod names;
 mod plan;
 mod plant;
 mod referrals;
+mod traits;
 
 use chrono::{DateTime, Duration, Utc};
 use rand::{Rng, SeedableRng};
@@ -59,6 +60,8 @@ pub struct SampleReport {
     pub campaigns: u32,
     /// Members brought in by another member (each logged a `referral` activity).
     pub referrals: u32,
+    /// Traits on members (interests, devices, buying habits…).
+    pub traits: u32,
 }
 
 /// The sample community's name.
@@ -140,6 +143,7 @@ pub fn generate(store: &mut Store, spec: &SampleSpec) -> Result<SampleReport> {
     report.referrals =
         store.write(|w| referrals::plant_referrals(w, spec.seed, &plans, &ids, now_ms))?;
     report.activities += report.referrals;
+    report.traits = traits::plant_traits(store, spec.seed, &plans, &ids)?;
 
     let (events, registrations, attended) =
         store.write(|w| sample_events(w, &mut rng, &plans, &ids, now_ms))?;

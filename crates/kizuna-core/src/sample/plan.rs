@@ -257,7 +257,7 @@ fn plan_identities(
             continue;
         }
         // Log-normal followers: median ~150, about 1 in 9 over 1k (nano), 1 in 250 over 10k.
-        let followers = has_followers.then(|| (5.0 + 1.7 * normal(rng)).exp().round() as u64);
+        let followers = has_followers.then(|| (5.0 + 1.7 * normal(rng)).exp().round() as i64);
         let url = match platform {
             "x" => Some(format!("https://x.com/{handle}")),
             "instagram" => Some(format!("https://www.instagram.com/{handle}")),

@@ -1,14 +1,14 @@
-//! Segments: a rule tree over member fields, tags, platforms, level, score, activity, event
-//! attendance and campaign participation, with AND/OR groups. A tree is validated, compiled
+//! Segments: a rule tree over member fields, tags, traits, platforms, level, score, activity,
+//! event attendance and campaign participation, with AND/OR groups. A tree is validated, compiled
 //! into one parameterised SQL query over live members, counted (live counts while editing),
 //! listed, exported as CSV, and saved by name.
-//!
-//! Rules on traits wait for the traits table (see `docs/segments.md`).
 
+mod choices;
 mod export;
 mod rules;
 mod sql;
 mod store;
+mod trait_rule;
 mod validate;
 
 use rusqlite::Connection;
@@ -17,6 +17,7 @@ use crate::error::Result;
 use crate::influencers::influencer_thresholds;
 use crate::members::{MAX_PAGE, MEMBER_ROW_COLUMNS, MemberPage, member_row};
 
+pub use choices::{ActivityTypeChoice, NamedChoice, SegmentChoices, segment_choices};
 pub use export::{CSV_HEADER, export_csv};
 pub use rules::{
     ActivityRule, AttendanceRule, CampaignRule, CompareOp, FieldOp, FieldRule, FieldType, Group,
@@ -27,6 +28,7 @@ pub use store::{
     SavedSegment, SegmentSummary, create_segment, delete_segment, get_segment, list_segments,
     update_segment,
 };
+pub use trait_rule::{TraitOp, TraitRule};
 pub use validate::{MAX_DAYS, MAX_DEPTH, validate};
 
 /// How many live members match `group` as of `now_ms`.

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use ts_rs::TS;
 
+use super::trait_rule::{TraitRule, check_dimension};
 use crate::error::CoreError;
 use crate::influencers::parse_tier;
 use crate::members::InfluencerTier;
@@ -40,6 +41,7 @@ pub enum Node {
     Activity(ActivityRule),
     EventAttendance(AttendanceRule),
     Campaign(CampaignRule),
+    Trait(TraitRule),
 }
 
 /// A profile field a rule can test.
@@ -353,7 +355,7 @@ fn parse_group(object: &Map<String, Value>, path: &RulePath) -> Result<Group, Co
 }
 
 const KINDS: &str =
-    "group, field, tag, platform, level, score, activity, eventAttendance, campaign";
+    "group, field, tag, platform, level, score, activity, eventAttendance, campaign, trait";
 const FIELDS: &str = "displayName, email, country, city, locale, source, birthYear, joinedAt";
 
 fn parse_node(value: &Value, path: &RulePath) -> Result<Node, CoreError> {
@@ -387,8 +389,10 @@ fn parse_node(value: &Value, path: &RulePath) -> Result<Node, CoreError> {
         "activity" => leaf(fields, path).map(Node::Activity),
         "eventAttendance" => leaf(fields, path).map(Node::EventAttendance),
         "campaign" => leaf(fields, path).map(Node::Campaign),
-        // TODO(traits): rules on traits arrive with the traits table (see docs/segments.md).
-        "trait" => Err(path.error("rules on traits are not available yet")),
+        "trait" => {
+            check_dimension(object, path)?;
+            leaf(fields, path).map(Node::Trait)
+        }
         other => Err(path.error(format!(
             "\"{other}\" is not a kind of rule (known kinds: {KINDS})"
         ))),
@@ -396,5 +400,24 @@ fn parse_node(value: &Value, path: &RulePath) -> Result<Node, CoreError> {
 }
 
 fn leaf<T: serde::de::DeserializeOwned>(fields: Value, path: &RulePath) -> Result<T, CoreError> {
-    serde_json::from_value(fields).map_err(|e| path.error(e))
+    serde_json::from_value(fields).map_err(|e| path.error(plain_words(&e.to_string())))
+}
+
+/// Serde's wording with Rust type names put in a manager's words: `invalid type: string "abc",
+/// expected f64` becomes `got the text "abc", expected a number`.
+fn plain_words(serde_message: &str) -> String {
+    let mut message = serde_message.replace("invalid type: string ", "got the text ");
+    message = message.replace("invalid type: ", "got ");
+    for (rust, plain) in [
+        ("expected f64", "expected a number"),
+        ("expected f32", "expected a number"),
+        ("expected u64", "expected a whole number of 0 or more"),
+        ("expected u32", "expected a whole number of 0 or more"),
+        ("expected u16", "expected a whole number of 0 or more"),
+        ("expected i64", "expected a whole number"),
+        ("expected i32", "expected a whole number"),
+    ] {
+        message = message.replace(rust, plain);
+    }
+    message
 }

@@ -80,6 +80,7 @@ fn compile_node(node: &Node, path: &RulePath, now_ms: i64, out: &mut Compiled) -
         Node::Activity(rule) => compile_activity(rule, path, now_ms, out)?,
         Node::EventAttendance(rule) => compile_attendance(rule, now_ms, out),
         Node::Campaign(rule) => compile_campaign(rule, out),
+        Node::Trait(rule) => super::trait_rule::compile(rule, path, &mut out.params)?,
     })
 }
 

@@ -70,6 +70,7 @@ impl Context<'_> {
                 Some(id) => self.exists("campaigns", "id", id, "campaign", path),
                 None => Ok(()),
             },
+            Node::Trait(rule) => super::trait_rule::validate(rule, path),
         }
     }
 

@@ -43,6 +43,10 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 7,
         sql: include_str!("../../migrations/0007_activity_type_index.sql"),
     },
+    Migration {
+        version: 8,
+        sql: include_str!("../../migrations/0008_member_traits.sql"),
+    },
 ];
 
 /// The schema version this build writes.

@@ -25,6 +25,7 @@ pub enum SyncedTable {
     Merges,
     Segments,
     Referrals,
+    MemberTraits,
 }
 
 impl SyncedTable {
@@ -46,6 +47,7 @@ impl SyncedTable {
             SyncedTable::Merges => "merges",
             SyncedTable::Segments => "segments",
             SyncedTable::Referrals => "referrals",
+            SyncedTable::MemberTraits => "member_traits",
         }
     }
 }

@@ -99,7 +99,7 @@ pub fn person(display_name: &str, reading: Option<&str>, email: &str) -> NewMemb
 }
 
 /// An identity on `platform`.
-pub fn identity(platform: &str, handle: &str, followers: Option<u64>) -> NewIdentity {
+pub fn identity(platform: &str, handle: &str, followers: Option<i64>) -> NewIdentity {
     NewIdentity {
         platform: platform.to_owned(),
         handle: handle.to_owned(),

@@ -1,4 +1,4 @@
-//! Property: for random pairs of members with overlapping handles, tags and events, a merge
+//! Property: for random pairs of members with overlapping handles, tags, traits and events, a merge
 //! followed by its undo restores every row of every merged table exactly, and both writes log
 //! every cell they changed.
 
@@ -9,6 +9,13 @@ use super::*;
 const PLATFORMS: [&str; 2] = ["x", "discord"];
 const HANDLES: [&str; 3] = ["taro", "hanako", "ken"];
 const TAGS: [&str; 4] = ["barista", "speaker", "regular", "volunteer"];
+/// (dimension, key, value); a record may write the value capitalised, a duplicate all the same.
+const TRAITS: [(&str, &str, &str); 4] = [
+    ("psychographic", "interest", "espresso"),
+    ("psychographic", "interest", "pour-over"),
+    ("technology", "device", "iphone"),
+    ("behaviour", "purchase_frequency", "weekly"),
+];
 const KINDS: [&str; 4] = ["post", "comment", "review", "answer"];
 const STATUSES: [RegistrationStatus; 5] = [
     RegistrationStatus::Going,
@@ -26,8 +33,10 @@ struct Record {
     city: Option<u8>,
     birth_year: Option<i32>,
     joined_days_ago: i64,
-    identities: Vec<(usize, usize, Option<u64>)>,
+    identities: Vec<(usize, usize, Option<i64>)>,
     tags: Vec<usize>,
+    /// Trait index and whether its value is capitalised.
+    traits: Vec<(usize, bool)>,
     activities: Vec<(usize, i64)>,
     /// Status per event, if registered.
     registrations: Vec<Option<usize>>,
@@ -43,11 +52,12 @@ fn record() -> impl Strategy<Value = Record> {
             (
                 0..PLATFORMS.len(),
                 0..HANDLES.len(),
-                proptest::option::of(0u64..5_000),
+                proptest::option::of(0i64..5_000),
             ),
             0..4,
         ),
         proptest::collection::btree_set(0..TAGS.len(), 0..4),
+        proptest::collection::btree_map(0..TRAITS.len(), any::<bool>(), 0..4),
         proptest::collection::vec((0..KINDS.len(), 0i64..400), 0..5),
         proptest::collection::vec(proptest::option::of(0..STATUSES.len()), EVENTS),
     )
@@ -59,6 +69,7 @@ fn record() -> impl Strategy<Value = Record> {
                 joined_days_ago,
                 identities,
                 tags,
+                traits,
                 activities,
                 registrations,
             )| Record {
@@ -68,6 +79,7 @@ fn record() -> impl Strategy<Value = Record> {
                 joined_days_ago,
                 identities,
                 tags: tags.into_iter().collect(),
+                traits: traits.into_iter().collect(),
                 activities,
                 registrations,
             },
@@ -107,6 +119,17 @@ fn add(store: &mut Store, name: &str, r: &Record, events: &[EventId]) -> MemberI
             ..named(name)
         },
     );
+    for &(n, capitalised) in &r.traits {
+        let (dimension, key, value) = TRAITS[n];
+        let value = if capitalised {
+            value[..1].to_uppercase() + &value[1..]
+        } else {
+            value.to_owned()
+        };
+        store
+            .write(|w| add_trait(w, &member, dimension, key, &value))
+            .expect("add a trait");
+    }
     for &(kind, days) in &r.activities {
         log(store, &activity(&member, KINDS[kind], days_ago(days)));
     }
@@ -141,7 +164,7 @@ proptest! {
         let id = merge(&mut store, &k, &m, &choices);
         let after_merge = dump(&store);
         assert_diff_logged(&store, since, &before, &after_merge);
-        let live: Vec<String> = ["identities", "member_tags", "activities", "registrations"]
+        let live: Vec<String> = ["identities", "member_tags", "member_traits", "activities", "registrations"]
             .iter()
             .map(|t| format!("SELECT count(*) FROM {t} WHERE member_id = '{m}'"))
             .collect();
@@ -151,6 +174,9 @@ proptest! {
         let tagged_twice = count(store.conn(), &format!(
             "SELECT count(*) FROM (SELECT tag_id FROM member_tags WHERE member_id = '{k}' GROUP BY tag_id HAVING count(*) > 1)"));
         prop_assert_eq!(tagged_twice, 0);
+        let trait_twice = count(store.conn(), &format!(
+            "SELECT count(*) FROM (SELECT 1 FROM member_traits WHERE member_id = '{k}' GROUP BY dimension, key, lower(value) HAVING count(*) > 1)"));
+        prop_assert_eq!(trait_twice, 0);
 
         let since = mark(&store);
         undo(&mut store, &id);

@@ -4,10 +4,11 @@
 use std::collections::HashSet;
 
 use chrono::NaiveDate;
-use kizuna_core::members::InfluencerTier;
+use kizuna_core::members::{InfluencerTier, TraitDimension};
 use kizuna_core::segments::{
     ActivityRule, AttendanceRule, CampaignRule, CompareOp, FieldOp, FieldRule, Group, GroupOp,
-    LevelRule, MemberField, Node, Operand, PlatformRule, ScoreRule, TagOp, TagRule,
+    LevelRule, MemberField, Node, Operand, PlatformRule, ScoreRule, TagOp, TagRule, TraitOp,
+    TraitRule,
 };
 use rand::Rng;
 use rusqlite::Connection;
@@ -23,6 +24,8 @@ pub struct Person {
     pub birth_year: Option<i64>,
     pub joined_at: i64,
     pub tags: HashSet<String>,
+    /// (dimension, key, value) as stored.
+    pub traits: Vec<(String, String, String)>,
     pub identities: Vec<(String, Option<i64>)>,
     pub level: i64,
     pub score: f64,
@@ -78,6 +81,16 @@ pub fn load(conn: &Connection) -> Vec<Person> {
         "SELECT mt.member_id, t.name FROM member_tags mt JOIN tags t ON t.id = mt.tag_id",
         &mut |p, r| {
             p.tags.insert(r.get(1).expect("tag"));
+        },
+    );
+    each(
+        "SELECT member_id, dimension, key, value FROM member_traits",
+        &mut |p, r| {
+            p.traits.push((
+                r.get(1).expect("dimension"),
+                r.get(2).expect("key"),
+                r.get(3).expect("value"),
+            ));
         },
     );
     each(
@@ -256,6 +269,22 @@ fn node_matches(p: &Person, node: &Node, now: i64) -> bool {
                 .count();
             n as i64 >= rule.min_count
         }
+        Node::Trait(rule) => p.traits.iter().any(|(dimension, key, value)| {
+            let value = value.to_ascii_lowercase();
+            let wanted = rule
+                .value
+                .as_deref()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase();
+            *dimension == rule.dimension.to_string()
+                && *key == rule.key.trim().to_lowercase()
+                && match rule.op {
+                    TraitOp::Exists => true,
+                    TraitOp::Equals => value == wanted,
+                    TraitOp::Contains => value.contains(&wanted),
+                }
+        }),
         Node::Campaign(rule) => p
             .activities
             .iter()
@@ -275,6 +304,8 @@ pub struct Palette {
     pub types: Vec<String>,
     pub events: Vec<String>,
     pub campaigns: Vec<String>,
+    /// (dimension, key, value) of traits in use.
+    pub traits: Vec<(String, String, String)>,
 }
 
 fn pick<'a, T>(rng: &mut impl Rng, items: &'a [T]) -> &'a T {
@@ -368,7 +399,7 @@ fn some(rng: &mut impl Rng) -> bool {
 }
 
 fn random_rule(rng: &mut impl Rng, palette: &Palette, now: i64) -> Node {
-    match rng.random_range(0..9) {
+    match rng.random_range(0..10) {
         0 | 1 => Node::Field(random_field(rng, palette)),
         2 => Node::Tag(TagRule {
             op: if some(rng) { TagOp::Has } else { TagOp::HasNot },
@@ -416,6 +447,22 @@ fn random_rule(rng: &mut impl Rng, palette: &Palette, now: i64) -> Node {
                 .then(|| pick(rng, &palette.events).clone()),
             within_days: some(rng).then(|| rng.random_range(30..500)),
         }),
+        8 => {
+            let (dimension, key, value) = pick(rng, &palette.traits).clone();
+            let op = *pick(rng, &[TraitOp::Equals, TraitOp::Contains, TraitOp::Exists]);
+            let value = match op {
+                // Upper case and a fragment, so the case-insensitive match is exercised.
+                TraitOp::Equals => Some(value.to_uppercase()),
+                TraitOp::Contains => Some(value.chars().skip(1).take(3).collect()),
+                TraitOp::Exists => None,
+            };
+            Node::Trait(TraitRule {
+                dimension: TraitDimension::parse(&dimension).expect("a stored dimension"),
+                key,
+                op,
+                value,
+            })
+        }
         _ => Node::Campaign(CampaignRule {
             campaign_id: some(rng).then(|| pick(rng, &palette.campaigns).clone()),
         }),
