@@ -6,11 +6,16 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use kizuna_app::AppError;
+use kizuna_core::activity_types::ActivityTypeUsage;
 use kizuna_core::community::CommunityInfo;
 use kizuna_core::dashboard::DashboardSummary;
 use kizuna_core::duplicates::DuplicateSuggestion;
 use kizuna_core::engagement::{LevelCount, ScoreExplanation};
-use kizuna_core::members::{MemberDetail, MemberPage};
+use kizuna_core::members::{
+    ErasureReport, IdentityPatch, MemberDetail, MemberPage, MemberPatch, NewIdentity, NewMember,
+};
+use kizuna_core::merge::{FieldChoices, MergeId, MergePreview, MergeRecord};
+use kizuna_core::segments::{Group, SavedSegment, SegmentChoices, SegmentSummary};
 use kizuna_report::insights::InsightChart;
 use ts_rs::{Config, TS};
 
@@ -24,11 +29,33 @@ fn generate(dir: &Path) {
     DashboardSummary::export_all(&cfg).expect("export DashboardSummary");
     MemberPage::export_all(&cfg).expect("export MemberPage");
     MemberDetail::export_all(&cfg).expect("export MemberDetail");
+    kizuna_core::members::TraitUsage::export_all(&cfg).expect("export TraitUsage");
+    NewMember::export_all(&cfg).expect("export NewMember");
+    NewIdentity::export_all(&cfg).expect("export NewIdentity");
+    MemberPatch::export_all(&cfg).expect("export MemberPatch");
+    IdentityPatch::export_all(&cfg).expect("export IdentityPatch");
+    ErasureReport::export_all(&cfg).expect("export ErasureReport");
+    ActivityTypeUsage::export_all(&cfg).expect("export ActivityTypeUsage");
     AppError::export_all(&cfg).expect("export AppError");
     ScoreExplanation::export_all(&cfg).expect("export ScoreExplanation");
     LevelCount::export_all(&cfg).expect("export LevelCount");
     DuplicateSuggestion::export_all(&cfg).expect("export DuplicateSuggestion");
     InsightChart::export_all(&cfg).expect("export InsightChart");
+    kizuna_core::engagement_settings::EngagementSettings::export_all(&cfg)
+        .expect("export EngagementSettings");
+    kizuna_core::engagement_settings::RulesApplied::export_all(&cfg).expect("export RulesApplied");
+    kizuna_core::engagement::LevelInput::export_all(&cfg).expect("export LevelInput");
+    kizuna_core::referrals::MemberReferrals::export_all(&cfg).expect("export MemberReferrals");
+    kizuna_core::referrals::Advocate::export_all(&cfg).expect("export Advocate");
+    kizuna_core::influencers::InfluencerRow::export_all(&cfg).expect("export InfluencerRow");
+    Group::export_all(&cfg).expect("export Group");
+    SavedSegment::export_all(&cfg).expect("export SavedSegment");
+    SegmentSummary::export_all(&cfg).expect("export SegmentSummary");
+    SegmentChoices::export_all(&cfg).expect("export SegmentChoices");
+    MergePreview::export_all(&cfg).expect("export MergePreview");
+    MergeRecord::export_all(&cfg).expect("export MergeRecord");
+    FieldChoices::export_all(&cfg).expect("export FieldChoices");
+    MergeId::export_all(&cfg).expect("export MergeId");
 }
 
 fn read_ts(dir: &Path) -> BTreeMap<String, String> {

@@ -13,6 +13,7 @@ use tauri::Manager;
 /// Starts the desktop app.
 pub fn run() {
     let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             let log_guard = logging::init(&app.path().app_log_dir()?);
             app.manage(state::AppState::new(log_guard)?);
@@ -27,9 +28,50 @@ pub fn run() {
             commands::dashboard::insight_chart,
             commands::members::list_members,
             commands::members::member_detail,
+            commands::traits::add_member_trait,
+            commands::traits::remove_member_trait,
+            commands::traits::trait_catalogue,
+            commands::member_edit::create_member,
+            commands::member_edit::update_member,
+            commands::member_edit::delete_member,
+            commands::member_edit::restore_member,
+            commands::member_edit::add_identity,
+            commands::member_edit::update_identity,
+            commands::member_edit::remove_identity,
+            commands::member_edit::tag_member,
+            commands::member_edit::untag_member,
+            commands::member_edit::list_activity_types,
+            commands::member_edit::log_manual_activity,
+            commands::member_edit::export_member,
+            commands::member_edit::erase_member,
             commands::engagement::member_score,
+            commands::settings::engagement_settings,
+            commands::settings::update_activity_type,
+            commands::settings::create_activity_type,
+            commands::settings::delete_activity_type,
+            commands::settings::save_half_life,
+            commands::settings::save_levels,
+            commands::settings::save_tier_thresholds,
+            commands::referrals::member_referrals,
+            commands::referrals::record_referral,
+            commands::referrals::remove_referral,
+            commands::referrals::top_advocates,
+            commands::referrals::list_influencers,
             commands::engagement::level_distribution,
+            commands::segments::list_segments,
+            commands::segments::get_segment,
+            commands::segments::create_segment,
+            commands::segments::update_segment,
+            commands::segments::delete_segment,
+            commands::segments::count_segment_rules,
+            commands::segments::segment_members,
+            commands::segments::export_segment_csv,
+            commands::segments::segment_choices,
             commands::duplicates::duplicate_suggestions,
+            commands::merge::merge_preview,
+            commands::merge::merge_members,
+            commands::merge::undo_merge,
+            commands::merge::list_merges,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {
