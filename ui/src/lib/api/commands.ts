@@ -1,5 +1,5 @@
 // Typed wrappers for the Tauri commands the Rust side registers (see src-tauri/src/commands/).
-import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
+// Larger screens keep their wrappers in their own module beside this one (e.g. segments.ts).
 import type {
 	CommunityInfo,
 	DashboardSummary,
@@ -10,7 +10,7 @@ import type {
 	MemberPage,
 	ScoreExplanation
 } from '$lib/bindings';
-import { toCommandError } from './command-error';
+import { call } from './call';
 
 export { CommandError } from './command-error';
 
@@ -24,13 +24,6 @@ export function insideKizunaApp(): boolean {
 	return typeof window !== 'undefined' && '__TAURI_INTERNALS__' in window;
 }
 
-async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
-	try {
-		return await invoke<T>(command, args);
-	} catch (rejection) {
-		throw toCommandError(command, rejection);
-	}
-}
 
 /** Opens the community used last; on first run the Rust side creates and opens the sample. */
 export function openCommunity(): Promise<CommunityInfo> {

@@ -17,6 +17,12 @@ import type {
 } from '$lib/bindings';
 import { mockDuplicateSuggestions, plantedPeople } from './mock-duplicates';
 import { mockLevelDistribution, mockMemberScore } from './mock-engagement';
+import { answerMemberEdit, answersMemberEdit } from './mock-memberEdit';
+import { mockMerge } from './mock-merge';
+import { referralsMockCommands } from './mock-referrals';
+import { settingsMockCommands } from './mock-settings';
+import { mockMemberTraits, traitsMockCommands } from './mock-traits';
+import { segmentsMockCommands } from './mock-segments';
 
 const sampleSize = 100_000;
 const day = 86_400_000;
@@ -252,6 +258,7 @@ function memberDetail(id: string): MemberDetail {
 		},
 		identities,
 		tags: tagPool.filter((_, i) => chance(index, 50 + i) < 0.2),
+		traits: mockMemberTraits(row.id),
 		timeline,
 		activityCount
 	};
@@ -353,6 +360,12 @@ function answer(command: string, args: Record<string, unknown>, mode: string): u
 	if (mode === 'error' && command !== 'open_community') {
 		throw { code: 'storage', message: 'database is locked (mock)' };
 	}
+	const areaCommand = settingsMockCommands[command] ?? referralsMockCommands(memberAt, memberIndex, memberCount)[command];
+	if (areaCommand) return areaCommand(args);
+	if (traitsMockCommands[command]) return traitsMockCommands[command](args);
+	if (answersMemberEdit(command, args)) return answerMemberEdit(command, args, memberDetail);
+	const segmentCommand = segmentsMockCommands(listMembers)[command];
+	if (segmentCommand) return segmentCommand(args);
 	switch (command) {
 		case 'open_community':
 			return community;
@@ -381,6 +394,8 @@ function answer(command: string, args: Record<string, unknown>, mode: string): u
 			return mockLevelDistribution(memberCount());
 		case 'duplicate_suggestions':
 			return community.isSample ? mockDuplicateSuggestions(memberId) : [];
+		case 'merge_preview': case 'merge_members': case 'undo_merge': case 'list_merges':
+			return mockMerge(command, args, memberDetail);
 		default:
 			throw { code: 'internal', message: `mock has no command ${command}` };
 	}

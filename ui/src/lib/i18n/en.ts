@@ -1,4 +1,12 @@
 // English messages: the source of truth for every key. ja.ts must provide the same keys.
+// Larger screens keep their messages in areas/<area>.en.ts and areas/<area>.ja.ts.
+import { memberEditEn } from './areas/memberEdit.en';
+import { segmentsEn } from './areas/segments.en';
+import { mergeEn } from './areas/merge.en';
+import { settingsEn } from './areas/settings.en';
+import { referralsEn } from './areas/referrals.en';
+import { traitsEn } from './areas/traits.en';
+
 export const en = {
 	app: {
 		name: 'Kizuna',
@@ -203,8 +211,8 @@ export const en = {
 		openWithCount: 'Possible duplicates ({count})',
 		back: 'Back to members',
 		loading: 'Looking for members who may be the same person…',
-		intro: 'These pairs of members look like the same person. Open each one to compare them.',
-		neverAutomatic: 'Kizuna never merges on its own. Merging (with undo) comes next.',
+		intro: 'These pairs of members look like the same person. Compare a pair side by side to merge it.',
+		neverAutomatic: 'Kizuna never merges on its own: you compare each pair and pick every field, and any merge can be undone later.',
 		empty: 'No possible duplicates found. When two members share an email, a handle, a phone number or a name reading, they will be listed here.',
 		listLabel: 'Suggested duplicates, most confident first',
 		evidenceFor: 'Why they match',
@@ -248,6 +256,12 @@ export const en = {
 		line: 'LINE',
 		github: 'GitHub'
 	},
+	memberEdit: memberEditEn,
+	segments: segmentsEn,
+	merge: mergeEn,
+	settings: settingsEn,
+	referrals: referralsEn,
+	traits: traitsEn,
 	errors: {
 		retry: 'Try again',
 		notFound: 'It could not be found. It may have been deleted or merged into another record.',

@@ -1,5 +1,11 @@
 // Japanese messages. Typed as Messages, so a key missing here (or added only here) is a type error.
 import type { Messages } from './messages';
+import { memberEditJa } from './areas/memberEdit.ja';
+import { segmentsJa } from './areas/segments.ja';
+import { mergeJa } from './areas/merge.ja';
+import { settingsJa } from './areas/settings.ja';
+import { referralsJa } from './areas/referrals.ja';
+import { traitsJa } from './areas/traits.ja';
 
 export const ja: Messages = {
 	app: {
@@ -207,8 +213,8 @@ export const ja: Messages = {
 		openWithCount: '重複の可能性（{count}）',
 		back: 'メンバー一覧に戻る',
 		loading: '同一人物の可能性があるメンバーを探しています…',
-		intro: '同一人物と思われるメンバーの組み合わせです。それぞれを開いて見比べてください。',
-		neverAutomatic: 'Kizuna が自動で統合することはありません。統合（元に戻す機能付き）は次のアップデートで対応予定です。',
+		intro: '同一人物と思われるメンバーの組み合わせです。並べて見比べてから統合できます。',
+		neverAutomatic: 'Kizuna が自動で統合することはありません。ペアごとに見比べて項目を選んでから統合し、統合はあとからいつでも元に戻せます。',
 		empty: '重複の可能性があるメンバーは見つかりませんでした。メール・ハンドル・電話番号・名前の読みが一致するメンバーがいると、ここに表示されます。',
 		listLabel: '重複の候補（確度の高い順）',
 		evidenceFor: '一致している点',
@@ -252,6 +258,12 @@ export const ja: Messages = {
 		line: 'LINE',
 		github: 'GitHub'
 	},
+	memberEdit: memberEditJa,
+	segments: segmentsJa,
+	merge: mergeJa,
+	settings: settingsJa,
+	referrals: referralsJa,
+	traits: traitsJa,
 	errors: {
 		retry: '再試行',
 		notFound: '見つかりませんでした。削除されたか、別の記録に統合された可能性があります。',

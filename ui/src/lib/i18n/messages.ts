@@ -1,7 +1,8 @@
 // Types and pure helpers shared by the message catalogues and the rune-based translator.
 import type { en } from './en';
 
-type Catalogue<T> = { readonly [K in keyof T]: T[K] extends string ? string : Catalogue<T[K]> };
+/** The shape a translation of catalogue `T` must have: the same nested keys, any string values. */
+export type Catalogue<T> = { readonly [K in keyof T]: T[K] extends string ? string : Catalogue<T[K]> };
 type Leaves<T> = {
 	[K in keyof T & string]: T[K] extends string ? K : `${K}.${Leaves<T[K]>}`;
 }[keyof T & string];

@@ -32,3 +32,8 @@ export function membersListHref(): string {
 	const search = kept?.list.search ?? '';
 	return search ? `/members?q=${encodeURIComponent(search)}` : '/members';
 }
+
+/** Drops the kept list, so the next visit reloads it (after a member is added, deleted or erased). */
+export function forgetMemberList(): void {
+	kept = null;
+}
