@@ -5,3 +5,8 @@
 mod engagement;
 mod first_run;
 mod harness;
+mod member_edit;
+mod merge;
+mod segments;
+mod settings;
+mod traits;
