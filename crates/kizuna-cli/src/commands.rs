@@ -15,6 +15,7 @@ use crate::Command;
 
 /// Runs one verb against the resolved database.
 pub fn run(db: Option<PathBuf>, command: Command) -> anyhow::Result<()> {
+    let given = db.clone();
     let path = resolve_db(db)?;
     match command {
         Command::Init { name } => init(&path, &name),
@@ -29,6 +30,8 @@ pub fn run(db: Option<PathBuf>, command: Command) -> anyhow::Result<()> {
         Command::Advocates(args) => crate::referrals::advocates(&path, &args),
         Command::Influencers(args) => crate::referrals::influencer_list(&path, &args),
         Command::Segments(args) => crate::segments::run(&path, args),
+        Command::Events(args) => crate::events::run(&path, args),
+        Command::Bench(args) => crate::bench::run(given.as_deref(), &args),
     }
 }
 

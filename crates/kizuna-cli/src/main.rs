@@ -1,7 +1,10 @@
 //! `kizuna`: the command-line tool over the same crates as the desktop app.
 
+mod bench;
+mod budget;
 mod commands;
 mod duplicates;
+mod events;
 mod identities;
 mod members;
 mod merge;
@@ -69,6 +72,11 @@ enum Command {
     Influencers(referrals::InfluencersArgs),
     /// Segments: count a rule tree, save, list, export as CSV, delete.
     Segments(segments::SegmentsArgs),
+    /// Events: list, show, create, register, cancel, check in at the door, attendees CSV, budget,
+    /// feedback.
+    Events(events::EventsArgs),
+    /// Time what the app does at scale on a generated sample (or a copy of --db): table or JSON.
+    Bench(bench::BenchArgs),
 }
 
 fn main() -> ExitCode {

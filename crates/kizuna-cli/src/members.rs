@@ -80,6 +80,8 @@ enum MembersAction {
     Delete { id: String },
     /// Bring back a soft-deleted member.
     Restore { id: String },
+    /// List deleted members (newest first) with their ids, to restore one.
+    Deleted,
     /// Write everything Kizuna holds about one member to a JSON file.
     Export {
         id: String,
@@ -209,6 +211,16 @@ pub fn run(path: &Path, args: MembersArgs) -> anyhow::Result<()> {
         MembersAction::Delete { id } => {
             store.write(|w| delete_member(w, &MemberId(id.clone())))?;
             println!("deleted member {id} (restore with `kizuna members restore {id}`)");
+            Ok(())
+        }
+        MembersAction::Deleted => {
+            let deleted = kizuna_core::members::deleted_members(store.conn(), u32::MAX)?;
+            for m in &deleted {
+                let at = chrono::DateTime::from_timestamp_millis(m.deleted_at)
+                    .map_or_else(String::new, |t| t.format("%Y-%m-%d %H:%M").to_string());
+                println!("{}  {at}  {}", m.id, m.display_name);
+            }
+            println!("{} deleted", deleted.len());
             Ok(())
         }
         MembersAction::Restore { id } => {

@@ -1,14 +1,13 @@
 //! `kizuna segments …`: count a rule tree, save, list, export (CSV) and delete segments.
 
-use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::Context;
 use clap::{Args, Subcommand};
-use kizuna_core::Store;
 use kizuna_core::segments::{self, Group};
+use kizuna_core::{Store, export_file};
 
 /// `kizuna segments list|count|save|export|delete`.
 #[derive(Debug, Args)]
@@ -129,8 +128,10 @@ fn list(store: &Store, now_ms: i64, json: bool) -> anyhow::Result<()> {
 fn export(store: &Store, group: &Group, now_ms: i64, output: Option<&Path>) -> anyhow::Result<()> {
     let written = match output {
         Some(file) => {
-            let out = File::create(file).with_context(|| format!("creating {}", file.display()))?;
-            let n = segments::export_csv(store.conn(), group, now_ms, BufWriter::new(out))?;
+            // Whole or not at all: a failed export leaves no half-written file behind.
+            let n = export_file::write_whole(file, |out| {
+                segments::export_csv(store.conn(), group, now_ms, BufWriter::new(out))
+            })?;
             eprintln!("wrote {n} members to {}", file.display());
             n
         }

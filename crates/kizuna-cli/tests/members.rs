@@ -176,3 +176,26 @@ fn accounts_and_tags_are_managed_and_bad_ones_refused_with_the_reason() {
     assert_eq!(detail["identities"].as_array().map(Vec::len), Some(0));
     assert_eq!(detail["tags"].as_array().map(Vec::len), Some(0));
 }
+
+#[test]
+fn a_deleted_member_is_listed_until_restored() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("c.kizuna");
+    stdout(&kizuna(&db, &["init", "--name", "Test"]));
+    let id = stdout(&kizuna(&db, &["members", "add", "--name", "佐藤 花子"]))
+        .trim()
+        .to_owned();
+    assert_eq!(stdout(&kizuna(&db, &["members", "deleted"])), "0 deleted\n");
+    let nameless = stderr_of_failure(&kizuna(&db, &["members", "add", "--name", "  "]));
+    assert!(nameless.contains("a member needs a name"), "{nameless}");
+    stdout(&kizuna(&db, &["members", "delete", &id]));
+    let listed = stdout(&kizuna(&db, &["members", "deleted"]));
+    let first = listed.lines().next().unwrap_or_default();
+    assert!(
+        first.starts_with(&id) && first.ends_with("佐藤 花子"),
+        "{listed}"
+    );
+    assert!(listed.ends_with("1 deleted\n"), "{listed}");
+    stdout(&kizuna(&db, &["members", "restore", &id]));
+    assert_eq!(stdout(&kizuna(&db, &["members", "deleted"])), "0 deleted\n");
+}

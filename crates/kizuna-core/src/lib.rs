@@ -7,6 +7,7 @@
 pub mod activities;
 pub mod activity_types;
 pub mod audit;
+pub mod budget;
 pub mod campaigns;
 pub mod clock;
 pub mod community;
@@ -15,6 +16,7 @@ pub mod duplicates;
 pub mod engagement;
 pub mod engagement_settings;
 pub mod error;
+pub mod event_outcomes;
 pub mod events;
 pub mod export_file;
 pub mod hlc;
@@ -31,6 +33,7 @@ pub mod search_text;
 pub mod segments;
 pub mod settings;
 pub mod store;
+pub mod suggestions;
 
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::{CoreError, ErrorCode, Result};

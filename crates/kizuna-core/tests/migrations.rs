@@ -107,6 +107,32 @@ INSERT INTO member_traits (id, member_id, dimension, key, value) VALUES
     ('tr-3', 'm-2', 'behaviour', 'purchase_frequency', '週に一度');
 ";
 
+/// Rows that only exist from schema version 10 on: budget lines, feedback, suggestions.
+const V10_ROWS: &str = "
+INSERT INTO budget_lines (id, event_id, kind, category, planned_minor, actual_minor, currency,
+                          vendor, paid_at, notes, created_at) VALUES
+    ('bl-1', 'e-1', 'cost', 'venue', 120000, 118000, 'JPY', 'Hinata Roastery', 1712100000000,
+     '会場費', 1711000000000),
+    ('bl-2', 'e-1', 'income', 'sponsorship', 50000, NULL, 'JPY', NULL, NULL, NULL, 1711000000000);
+INSERT INTO event_feedback (id, event_id, member_id, rating, comment, submitted_at, source) VALUES
+    ('fb-1', 'e-1', 'm-1', 5, 'とても良かった', 1712100000000, 'manual');
+INSERT INTO event_suggestions (id, event_id, kind, text, proposed_by, proposed_at) VALUES
+    ('sg-1', 'e-2', 'topic', 'Cold brew', 'm-2', 1712500000000);
+INSERT INTO suggestion_votes (id, suggestion_id, member_id, voted_at) VALUES
+    ('sv-1', 'sg-1', 'm-1', 1712600000000);
+";
+
+/// Rows that only exist from schema version 9 on: ticket types, registration codes, waitlists.
+const V9_ROWS: &str = "
+UPDATE events SET currency = 'JPY', address = '東京都渋谷区神南1-2-3' WHERE id = 'e-1';
+INSERT INTO ticket_types (id, event_id, name, price_minor, currency, position) VALUES
+    ('tt-1', 'e-2', '一般 General', 3000, 'JPY', 0);
+INSERT INTO registrations (id, event_id, member_id, status, ticket_type_id, ticket_type,
+                           price_minor, currency, registered_at, code, waitlist_position) VALUES
+    ('r-3', 'e-2', 'm-1', 'waitlist', 'tt-1', '一般 General', 3000, 'JPY', 1712600000000,
+     'K7QX2MP', 1);
+";
+
 /// The rows first valid at `version` (each migration adds an arm).
 fn rows_added_at(version: usize) -> &'static str {
     match version {
@@ -117,6 +143,8 @@ fn rows_added_at(version: usize) -> &'static str {
         5 => V5_ROWS,
         6 => V6_ROWS,
         8 => V8_ROWS,
+        9 => V9_ROWS,
+        10 => V10_ROWS,
         _ => "",
     }
 }

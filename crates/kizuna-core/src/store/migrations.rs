@@ -47,6 +47,14 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 8,
         sql: include_str!("../../migrations/0008_member_traits.sql"),
     },
+    Migration {
+        version: 9,
+        sql: include_str!("../../migrations/0009_event_registrations.sql"),
+    },
+    Migration {
+        version: 10,
+        sql: include_str!("../../migrations/0010_event_budgets_feedback.sql"),
+    },
 ];
 
 /// The schema version this build writes.

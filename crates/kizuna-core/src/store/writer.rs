@@ -26,6 +26,11 @@ pub enum SyncedTable {
     Segments,
     Referrals,
     MemberTraits,
+    BudgetLines,
+    EventFeedback,
+    EventSuggestions,
+    SuggestionVotes,
+    TicketTypes,
 }
 
 impl SyncedTable {
@@ -48,6 +53,11 @@ impl SyncedTable {
             SyncedTable::Segments => "segments",
             SyncedTable::Referrals => "referrals",
             SyncedTable::MemberTraits => "member_traits",
+            SyncedTable::BudgetLines => "budget_lines",
+            SyncedTable::EventFeedback => "event_feedback",
+            SyncedTable::EventSuggestions => "event_suggestions",
+            SyncedTable::SuggestionVotes => "suggestion_votes",
+            SyncedTable::TicketTypes => "ticket_types",
         }
     }
 }

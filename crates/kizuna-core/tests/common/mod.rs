@@ -155,10 +155,12 @@ pub fn event(title: &str, starts_at: i64, status: EventStatus) -> NewEvent {
         ends_at: starts_at + 2 * 3_600_000,
         time_zone: "Asia/Tokyo".to_owned(),
         venue: Some("Hinata Roastery 渋谷".to_owned()),
+        address: None,
         url: None,
         capacity: Some(30),
         status,
         description: None,
+        currency: None,
     }
 }
 
