@@ -12,9 +12,9 @@ use kizuna_core::activity_types::{
 };
 use kizuna_core::ids::MemberId;
 use kizuna_core::members::{
-    IdentityPatch, MemberPatch, NewMember, add_identity, delete_member, list_members,
-    member_detail, remove_identity, restore_member, tag_member, untag_member, update_identity,
-    update_member,
+    IdentityPatch, MemberPatch, NewMember, add_identity, delete_member, deleted_members,
+    list_members, member_detail, remove_identity, restore_member, tag_member, untag_member,
+    update_identity, update_member,
 };
 use rusqlite::types::Value;
 
@@ -173,10 +173,25 @@ fn a_deleted_member_leaves_the_list_and_comes_back_on_restore() {
     );
     let again = store.write(|w| delete_member(w, &id)).expect_err("twice");
     assert_eq!(again.to_string(), format!("member {id} is already deleted"));
+    let deleted = deleted_members(store.conn(), 50).expect("deleted list");
+    assert_eq!(
+        deleted.len(),
+        1,
+        "the deleted member can be found to restore"
+    );
+    assert_eq!(
+        (deleted[0].id.as_str(), deleted[0].display_name.as_str()),
+        (id.as_str(), "山田 太郎")
+    );
     store.write(|w| restore_member(w, &id)).expect("restore");
     assert_eq!(
         list_members(store.conn(), "", 0, 10).expect("list").total,
         1
+    );
+    assert!(
+        deleted_members(store.conn(), 50)
+            .expect("deleted list")
+            .is_empty()
     );
     let actions: Vec<String> = kizuna_core::audit::recent(store.conn(), Some(id.as_str()), 10)
         .expect("audit")

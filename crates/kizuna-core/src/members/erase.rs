@@ -35,6 +35,12 @@ pub struct ErasureReport {
     pub registrations: u32,
     pub referrals: u32,
     pub merges: u32,
+    /// Ratings and comments they gave after events.
+    pub feedback: u32,
+    /// Their votes on options for upcoming events.
+    pub votes: u32,
+    /// Options they proposed, kept for the others who voted but no longer linked to them.
+    pub proposals_unlinked: u32,
     pub level_changes: u32,
     /// Change-log cells whose value was set to NULL.
     pub scrubbed_cells: u32,
@@ -100,6 +106,9 @@ pub fn erase_member(w: &mut Writer<'_>, id: &MemberId) -> Result<ErasureReport> 
         Vec::new()
     };
     let merges = of("merges", &["kept_member_id", "merged_member_id"])?;
+    let feedback = of("event_feedback", &["member_id"])?;
+    let votes = of("suggestion_votes", &["member_id"])?;
+    let proposals = of("event_suggestions", &["proposed_by"])?;
     // Rows that ever belonged to them, per the change log (includes rows deleted since).
     let owned: Vec<(String, String)> = tx
         .prepare(&format!(
@@ -133,8 +142,24 @@ pub fn erase_member(w: &mut Writer<'_>, id: &MemberId) -> Result<ErasureReport> 
         (SyncedTable::Registrations, &registrations),
         (SyncedTable::Referrals, &referrals),
         (SyncedTable::Merges, &merges),
+        (SyncedTable::EventFeedback, &feedback),
+        (SyncedTable::SuggestionVotes, &votes),
         (SyncedTable::Members, &people),
     ];
+    for proposal in &proposals {
+        w.update(
+            SyncedTable::EventSuggestions,
+            proposal,
+            &[("proposed_by", rusqlite::types::Value::Null)],
+        )?;
+    }
+    // The option stays for the others who voted on it; who proposed it goes from its history.
+    w.tx().execute(
+        "UPDATE change_log SET val = NULL
+         WHERE tbl = 'event_suggestions' AND col = 'proposed_by'
+           AND val IN (SELECT value FROM json_each(?1))",
+        [&people_json],
+    )?;
     let mut gone: Vec<(String, String)> = owned;
     for (table, rows) in groups {
         for row in rows {
@@ -156,6 +181,9 @@ pub fn erase_member(w: &mut Writer<'_>, id: &MemberId) -> Result<ErasureReport> 
         registrations: count(&registrations),
         referrals: count(&referrals),
         merges: count(&merges),
+        feedback: count(&feedback),
+        votes: count(&votes),
+        proposals_unlinked: count(&proposals),
         level_changes,
         scrubbed_cells,
     };

@@ -65,8 +65,8 @@ pub(crate) fn table_exists(conn: &Connection, table: &str) -> Result<bool> {
 }
 
 /// Everything about one member (also a deleted one): profile, the records merged into it,
-/// identities, tags, traits, activities, registrations, referrals, merges, score and level history,
-/// and the audit entries about them. Derived search columns are left out.
+/// identities, tags, traits, activities, registrations, referrals, event feedback, proposals and
+/// votes, merges, score and level history, and the audit entries about them. Derived search columns are left out.
 pub fn export_member(conn: &Connection, id: &str) -> Result<Json> {
     let exists: Option<Value> = conn
         .prepare_cached("SELECT id FROM members WHERE id = ?1")?
@@ -127,6 +127,24 @@ pub fn export_member(conn: &Connection, id: &str) -> Result<Json> {
             one,
         )?,
         "referrals": referrals,
+        "eventFeedback": rows_json(
+            conn,
+            "SELECT f.*, e.title AS event_title FROM event_feedback f JOIN events e ON e.id = f.event_id
+             WHERE f.member_id = ?1 ORDER BY f.submitted_at, f.id",
+            one,
+        )?,
+        "eventProposals": rows_json(
+            conn,
+            "SELECT * FROM event_suggestions WHERE proposed_by = ?1 ORDER BY proposed_at, id",
+            one,
+        )?,
+        "eventVotes": rows_json(
+            conn,
+            "SELECT v.*, s.text AS option_text FROM suggestion_votes v
+             JOIN event_suggestions s ON s.id = v.suggestion_id
+             WHERE v.member_id = ?1 ORDER BY v.voted_at, v.id",
+            one,
+        )?,
         "merges": rows_json(
             conn,
             "SELECT * FROM merges WHERE kept_member_id = ?1 OR merged_member_id = ?1 ORDER BY merged_at",

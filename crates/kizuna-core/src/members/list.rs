@@ -91,13 +91,14 @@ fn filter_params<'a>(filter: &str, pattern: &'a str) -> Vec<&'a str> {
     }
 }
 
-/// The member 360: profile, identities, tags and the newest activities.
+/// The member 360: profile, identities, tags and the newest activities. A deleted member is
+/// shown (with `deleted_at`) so they can be restored; one merged into another is `NotFound`.
 pub fn member_detail(conn: &Connection, id: &str) -> Result<MemberDetail> {
     let member = conn
         .prepare_cached(
             "SELECT id, display_name, name_reading, email, phone, locale, country, city,
-                    birth_year, joined_at, source, notes
-             FROM members WHERE id = ?1 AND deleted_at IS NULL",
+                    birth_year, joined_at, source, notes, deleted_at
+             FROM members WHERE id = ?1 AND merged_into IS NULL",
         )?
         .query_row([id], |r| {
             Ok(Member {
@@ -113,6 +114,7 @@ pub fn member_detail(conn: &Connection, id: &str) -> Result<MemberDetail> {
                 joined_at: r.get(9)?,
                 source: r.get(10)?,
                 notes: r.get(11)?,
+                deleted_at: r.get(12)?,
             })
         })
         .optional()?

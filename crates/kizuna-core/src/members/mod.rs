@@ -2,6 +2,7 @@
 //! behind the Members screen, the member 360 detail, soft delete, and privacy (export, erase).
 
 mod create;
+mod deleted;
 mod edit;
 mod erase;
 mod export;
@@ -12,6 +13,7 @@ pub use create::{
     MIN_BIRTH_YEAR, add_identity, create_member, refresh_search, tag_member, validate_birth_year,
     validate_email,
 };
+pub use deleted::{DeletedMember, deleted_members};
 pub use edit::{
     IdentityPatch, MemberPatch, delete_member, remove_identity, restore_member, untag_member,
     update_identity, update_member, validate_followers,
@@ -47,6 +49,9 @@ pub struct Member {
     pub joined_at: i64,
     pub source: Option<String>,
     pub notes: Option<String>,
+    /// When a manager deleted them (Unix ms); deleted members can still be opened and restored.
+    #[ts(type = "number | null")]
+    pub deleted_at: Option<i64>,
 }
 
 /// What is needed to add a member, with their identities.

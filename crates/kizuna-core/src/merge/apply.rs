@@ -54,6 +54,7 @@ pub fn merge_members(
     }
     move_registrations(w, &mut rec, k, m)?;
     super::referrals::move_referrals(w, &mut rec, k, m)?;
+    super::event_links::move_event_links(w, &mut rec, k, m)?;
     let now = w.now_ms();
     rec.update(
         w,

@@ -8,6 +8,7 @@
 //! since would be lost. See docs/merges.md.
 
 mod apply;
+mod event_links;
 mod fields;
 mod preview;
 mod referrals;

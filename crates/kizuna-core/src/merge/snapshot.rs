@@ -67,6 +67,9 @@ pub fn table(name: &str) -> Result<SyncedTable> {
         SyncedTable::Registrations,
         SyncedTable::Referrals,
         SyncedTable::MemberTraits,
+        SyncedTable::EventFeedback,
+        SyncedTable::EventSuggestions,
+        SyncedTable::SuggestionVotes,
     ]
     .into_iter()
     .find(|t| t.name() == name)
