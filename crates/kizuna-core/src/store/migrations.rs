@@ -55,6 +55,10 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 10,
         sql: include_str!("../../migrations/0010_event_budgets_feedback.sql"),
     },
+    Migration {
+        version: 11,
+        sql: include_str!("../../migrations/0011_activity_mix_index.sql"),
+    },
 ];
 
 /// The schema version this build writes.
