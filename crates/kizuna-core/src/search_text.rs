@@ -32,6 +32,31 @@ pub fn like_pattern(query: &str) -> String {
     out
 }
 
+/// Fewest characters the trigram index can look up; shorter searches scan instead.
+pub const MIN_INDEXED_CHARS: usize = 3;
+
+/// A `GLOB` pattern for the trigram index (`members_search`) matching `query` anywhere in the
+/// folded search text, or `None` when the folded query is too short for the index.
+/// `*`, `?` and `[` in user text are matched literally.
+pub fn glob_pattern(query: &str) -> Option<String> {
+    let folded = fold(query.trim());
+    if folded.chars().count() < MIN_INDEXED_CHARS {
+        return None;
+    }
+    let mut out = String::with_capacity(folded.len() + 4);
+    out.push('*');
+    for c in folded.chars() {
+        match c {
+            '*' => out.push_str("[*]"),
+            '?' => out.push_str("[?]"),
+            '[' => out.push_str("[[]"),
+            other => out.push(other),
+        }
+    }
+    out.push('*');
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -41,6 +66,13 @@ mod tests {
         assert_eq!(fold("ヤマダ タロウ"), "やまだ たろう");
         assert_eq!(fold("ﾔﾏﾀﾞ"), "やまだ");
         assert_eq!(fold("ＴＡＲＯ Yamada"), "taro yamada");
+    }
+
+    #[test]
+    fn glob_patterns_need_three_characters_and_keep_wildcards_literal() {
+        assert_eq!(glob_pattern(" 山田 "), None);
+        assert_eq!(glob_pattern("ﾔﾏﾀﾞ").as_deref(), Some("*やまだ*"));
+        assert_eq!(glob_pattern("a*b?[c").as_deref(), Some("*a[*]b[?][[]c*"));
     }
 
     #[test]

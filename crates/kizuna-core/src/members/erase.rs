@@ -168,6 +168,9 @@ pub fn erase_member(w: &mut Writer<'_>, id: &MemberId) -> Result<ErasureReport> 
         }
     }
     let scrubbed_cells = scrub(w.tx(), &gone)?;
+    // Merge the search index's segments so no trigram of the erased text is left behind.
+    w.tx()
+        .execute_batch("INSERT INTO members_search (members_search) VALUES ('optimize');")?;
     w.tx()
         .execute_batch(&format!("PRAGMA secure_delete = {secure};"))?;
 

@@ -7,7 +7,7 @@ use super::{
 };
 use crate::error::{CoreError, Result};
 use crate::influencers::{InfluencerThresholds, influencer_thresholds};
-use crate::search_text::like_pattern;
+use crate::search_text::{glob_pattern, like_pattern};
 
 /// The columns [`member_row`] reads, selected from `members m`.
 pub(crate) const MEMBER_ROW_COLUMNS: &str =
@@ -48,11 +48,14 @@ pub fn list_members(
 ) -> Result<MemberPage> {
     let limit = limit.min(MAX_PAGE);
     let thresholds = influencer_thresholds(conn)?;
-    let pattern = like_pattern(search);
-    let filter = if search.trim().is_empty() {
-        ""
-    } else {
-        " AND search_text LIKE ?1 ESCAPE '\\'"
+    // Three or more characters go through the trigram index; shorter ones scan.
+    let (filter, pattern) = match (search.trim().is_empty(), glob_pattern(search)) {
+        (true, _) => ("", String::new()),
+        (false, Some(glob)) => (
+            " AND rowid IN (SELECT rowid FROM members_search WHERE search_text GLOB ?1)",
+            glob,
+        ),
+        (false, None) => (" AND search_text LIKE ?1 ESCAPE '\\'", like_pattern(search)),
     };
     let total: u32 = conn
         .prepare_cached(&format!(

@@ -59,6 +59,10 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 11,
         sql: include_str!("../../migrations/0011_activity_mix_index.sql"),
     },
+    Migration {
+        version: 12,
+        sql: include_str!("../../migrations/0012_member_search_index.sql"),
+    },
 ];
 
 /// The schema version this build writes.
