@@ -68,6 +68,8 @@ enum EventAction {
         #[arg(long, default_value = "")]
         device: String,
     },
+    /// Name badges with QR codes as a PDF: `badges EVENT -o badges.pdf [--lang ja]`.
+    Badges(crate::badges::BadgesArgs),
     /// Registrations of an event (code first).
     Attendees {
         event_id: String,
@@ -278,6 +280,7 @@ fn run_event(path: &Path, action: EventAction) -> anyhow::Result<()> {
             let row = store.write(|w| check_in(w, &id, &device))?;
             writeln!(out, "checked in {} ({})", row.display_name, row.code)?;
         }
+        EventAction::Badges(args) => crate::badges::run(&store, args)?,
         EventAction::Attendees { event_id, format } => {
             let rows = list_registrations(store.conn(), &EventId(event_id))?;
             let mut csv = csv::Writer::from_writer(out);

@@ -1,5 +1,6 @@
 //! `kizuna`: the command-line tool over the same crates as the desktop app.
 
+mod badges;
 mod bench;
 mod budget;
 mod commands;

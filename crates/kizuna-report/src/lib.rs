@@ -3,6 +3,7 @@
 
 pub mod charts;
 pub mod insights;
+pub mod pdf;
 
 /// Language of labels drawn into a chart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
@@ -26,6 +27,9 @@ pub enum ReportError {
     /// plotters failed while drawing.
     #[error("the chart could not be drawn: {0}")]
     Drawing(String),
+    /// typst could not compile a PDF document; the message says why.
+    #[error("the PDF could not be made: {0}")]
+    Pdf(String),
     /// The chart's data could not be read.
     #[error(transparent)]
     Data(#[from] kizuna_core::CoreError),

@@ -9,7 +9,7 @@ use ts_rs::TS;
 
 use super::queries::{REGISTRATION_COLUMNS, registration, registration_row};
 use super::{RegistrationRow, RegistrationStatus, add_registration, codes};
-use crate::activities::{NewActivity, log_activity};
+use crate::activities::{NewActivity, ensure_builtin_types, log_activity};
 use crate::error::{CoreError, Result};
 use crate::ids::{EventId, MemberId, RegistrationId};
 use crate::members::{NewMember, create_member};
@@ -138,6 +138,8 @@ fn record_attendance(w: &mut Writer<'_>, r: &RegistrationRow, at: i64) -> Result
     if !attendance(w.tx(), r)?.is_empty() {
         return Ok(());
     }
+    // A community created before the type existed (or a bare file) gets it now.
+    ensure_builtin_types(w)?;
     log_activity(
         w,
         &NewActivity {

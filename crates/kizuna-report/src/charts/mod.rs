@@ -1,6 +1,7 @@
 //! Chart drawing and the small SVG touches plotters does not do itself (tooltips).
 
 mod active;
+mod budget;
 mod cohorts;
 mod first_contribution;
 mod levels;
@@ -9,6 +10,7 @@ mod mix;
 mod monthly;
 
 pub use active::active_members;
+pub use budget::budget_planned_vs_actual;
 pub use cohorts::cohort_retention;
 pub use first_contribution::time_to_first_contribution;
 pub use levels::engagement_by_level;
