@@ -12,7 +12,8 @@ use kizuna_core::dashboard::DashboardSummary;
 use kizuna_core::duplicates::DuplicateSuggestion;
 use kizuna_core::engagement::{LevelCount, ScoreExplanation};
 use kizuna_core::members::{
-    ErasureReport, IdentityPatch, MemberDetail, MemberPage, MemberPatch, NewIdentity, NewMember,
+    DeletedMember, ErasureReport, IdentityPatch, MemberDetail, MemberPage, MemberPatch,
+    NewIdentity, NewMember,
 };
 use kizuna_core::merge::{FieldChoices, MergeId, MergePreview, MergeRecord};
 use kizuna_core::segments::{Group, SavedSegment, SegmentChoices, SegmentSummary};
@@ -35,6 +36,7 @@ fn generate(dir: &Path) {
     MemberPatch::export_all(&cfg).expect("export MemberPatch");
     IdentityPatch::export_all(&cfg).expect("export IdentityPatch");
     ErasureReport::export_all(&cfg).expect("export ErasureReport");
+    DeletedMember::export_all(&cfg).expect("export DeletedMember");
     ActivityTypeUsage::export_all(&cfg).expect("export ActivityTypeUsage");
     AppError::export_all(&cfg).expect("export AppError");
     ScoreExplanation::export_all(&cfg).expect("export ScoreExplanation");
@@ -54,6 +56,27 @@ fn generate(dir: &Path) {
     SegmentChoices::export_all(&cfg).expect("export SegmentChoices");
     MergePreview::export_all(&cfg).expect("export MergePreview");
     MergeRecord::export_all(&cfg).expect("export MergeRecord");
+    kizuna_core::budget::BudgetSummary::export_all(&cfg).expect("export BudgetSummary");
+    kizuna_core::budget::BudgetLine::export_all(&cfg).expect("export BudgetLine");
+    kizuna_core::budget::BudgetLineInput::export_all(&cfg).expect("export BudgetLineInput");
+    kizuna_core::event_outcomes::EventOutcome::export_all(&cfg).expect("export EventOutcome");
+    kizuna_core::event_outcomes::EventEffect::export_all(&cfg).expect("export EventEffect");
+    kizuna_core::event_outcomes::Feedback::export_all(&cfg).expect("export Feedback");
+    kizuna_core::event_outcomes::FeedbackInput::export_all(&cfg).expect("export FeedbackInput");
+    kizuna_core::event_outcomes::FeedbackCsvCheck::export_all(&cfg)
+        .expect("export FeedbackCsvCheck");
+    kizuna_core::suggestions::RankedSuggestion::export_all(&cfg).expect("export RankedSuggestion");
+    kizuna_core::events::EventListItem::export_all(&cfg).expect("export EventListItem");
+    kizuna_core::events::EventDetail::export_all(&cfg).expect("export EventDetail");
+    kizuna_core::events::RegistrationRow::export_all(&cfg).expect("export RegistrationRow");
+    kizuna_core::events::RegisterOutcome::export_all(&cfg).expect("export RegisterOutcome");
+    kizuna_core::events::SegmentRegistration::export_all(&cfg).expect("export SegmentRegistration");
+    kizuna_core::events::TicketType::export_all(&cfg).expect("export TicketType");
+    kizuna_core::events::CheckinCounter::export_all(&cfg).expect("export CheckinCounter");
+    kizuna_core::events::WalkIn::export_all(&cfg).expect("export WalkIn");
+    kizuna_core::events::EventWhen::export_all(&cfg).expect("export EventWhen");
+    kizuna_core::events::EventForm::export_all(&cfg).expect("export EventForm");
+    kizuna_report::pdf::badges::BadgesPrinted::export_all(&cfg).expect("export BadgesPrinted");
     FieldChoices::export_all(&cfg).expect("export FieldChoices");
     MergeId::export_all(&cfg).expect("export MergeId");
 }

@@ -6,7 +6,7 @@ use std::io::Write;
 use kizuna_core::activity_types::{self, ActivityTypeUsage};
 use kizuna_core::ids::MemberId;
 use kizuna_core::members::{
-    self, ErasureReport, IdentityPatch, MemberPatch, NewIdentity, NewMember,
+    self, DeletedMember, ErasureReport, IdentityPatch, MemberPatch, NewIdentity, NewMember,
 };
 use kizuna_core::{CoreError, audit, export_file};
 use tauri::State;
@@ -42,6 +42,16 @@ pub async fn update_member(
 pub async fn delete_member(state: State<'_, AppState>, id: String) -> Result<(), AppError> {
     state
         .with_store(move |store| Ok(store.write(|w| members::delete_member(w, &MemberId(id)))?))
+        .await
+}
+
+/// Deleted (not merged) members, most recently deleted first, so they can be restored.
+#[tauri::command]
+pub async fn list_deleted_members(
+    state: State<'_, AppState>,
+) -> Result<Vec<DeletedMember>, AppError> {
+    state
+        .with_store(|store| Ok(members::deleted_members(store.conn(), 500)?))
         .await
 }
 

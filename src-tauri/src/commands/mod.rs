@@ -1,9 +1,12 @@
 //! Tauri commands: thin adapters that parse, call a crate and map the error.
 
+pub mod badges;
+pub mod budget;
 pub mod community;
 pub mod dashboard;
 pub mod duplicates;
 pub mod engagement;
+pub mod events;
 pub mod member_edit;
 pub mod members;
 pub mod merge;
