@@ -1,6 +1,7 @@
 // Typed wrappers for the member editing commands (src-tauri/src/commands/member_edit.rs).
 import type {
 	ActivityTypeUsage,
+	DeletedMember,
 	ErasureReport,
 	IdentityPatch,
 	MemberPatch,
@@ -22,6 +23,11 @@ export function updateMember(id: string, patch: MemberPatch): Promise<string[]> 
 /** Soft-deletes a member; `restoreMember` brings them back. */
 export function deleteMember(id: string): Promise<void> {
 	return call('delete_member', { id });
+}
+
+/** Deleted (not merged) members, most recently deleted first. */
+export function listDeletedMembers(): Promise<DeletedMember[]> {
+	return call('list_deleted_members');
 }
 
 /** Brings back a soft-deleted member. */

@@ -5,6 +5,7 @@ import { mockMemberScore } from './mock-engagement';
 
 const edited = new Map<string, MemberDetail>();
 const deleted = new Set<string>();
+const deletedAt = new Map<string, number>();
 let nextId = 1;
 
 const types: ActivityTypeUsage[] = [
@@ -25,7 +26,7 @@ const types: ActivityTypeUsage[] = [
 const commands = new Set([
 	'create_member', 'update_member', 'delete_member', 'restore_member', 'add_identity', 'update_identity',
 	'remove_identity', 'tag_member', 'untag_member', 'list_activity_types', 'log_manual_activity', 'export_member',
-	'erase_member', 'plugin:dialog|save'
+	'erase_member', 'list_deleted_members', 'plugin:dialog|save'
 ]);
 
 function invalid(message: string): never {
@@ -89,7 +90,7 @@ export function answerMemberEdit(
 			member.identities.forEach(checkIdentity);
 			const newId = `01930000-0000-7000-9000-${String(nextId++).padStart(12, '0')}`;
 			edited.set(newId, {
-				member: { ...member, id: newId, displayName: member.displayName.trim(), joinedAt: member.joinedAt ?? Date.now() },
+				member: { ...member, id: newId, displayName: member.displayName.trim(), joinedAt: member.joinedAt ?? Date.now(), deletedAt: null },
 				identities: member.identities.map((identity, i) => toIdentity(`${newId}-identity-${i}`, identity)),
 				tags: member.tags,
 				traits: [],
@@ -108,10 +109,17 @@ export function answerMemberEdit(
 		case 'delete_member':
 			detail();
 			deleted.add(id);
+			deletedAt.set(id, Date.now());
 			return null;
 		case 'restore_member':
 			deleted.delete(id);
+			deletedAt.delete(id);
 			return null;
+		case 'list_deleted_members':
+			return [...deletedAt].map(([memberId, at]) => {
+				const member = edited.get(memberId)?.member;
+				return { id: memberId, displayName: member?.displayName ?? memberId, email: member?.email ?? null, deletedAt: at };
+			});
 		case 'add_identity': {
 			const identity = args.identity as NewIdentity;
 			checkIdentity(identity);

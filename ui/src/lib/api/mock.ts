@@ -23,6 +23,9 @@ import { referralsMockCommands } from './mock-referrals';
 import { settingsMockCommands } from './mock-settings';
 import { mockMemberTraits, traitsMockCommands } from './mock-traits';
 import { segmentsMockCommands } from './mock-segments';
+import { eventsMockCommands } from './mock-events';
+import { answerEventMoney } from './mock-eventMoney';
+import { badgesMockCommands } from './mock-badges';
 
 const sampleSize = 100_000;
 const day = 86_400_000;
@@ -254,7 +257,8 @@ function memberDetail(id: string): MemberDetail {
 			city: row.nameReading ? pick(['Tokyo', 'Osaka', 'Fukuoka', 'Sapporo'], index, 41) : 'Lyon',
 			birthYear: 1970 + Math.floor(chance(index, 42) * 35),
 			source: pick(['connpass', 'Peatix', 'Luma', 'Discord'], index, 43),
-			notes: chance(index, 44) < 0.4 ? 'Helped at the registration desk twice.\nInterested in speaking.' : null
+			notes: chance(index, 44) < 0.4 ? 'Helped at the registration desk twice.\nInterested in speaking.' : null,
+			deletedAt: null
 		},
 		identities,
 		tags: tagPool.filter((_, i) => chance(index, 50 + i) < 0.2),
@@ -364,8 +368,13 @@ function answer(command: string, args: Record<string, unknown>, mode: string): u
 	if (areaCommand) return areaCommand(args);
 	if (traitsMockCommands[command]) return traitsMockCommands[command](args);
 	if (answersMemberEdit(command, args)) return answerMemberEdit(command, args, memberDetail);
+	const eventMoney = answerEventMoney(command, args);
+	if (eventMoney) return eventMoney.answer;
 	const segmentCommand = segmentsMockCommands(listMembers)[command];
 	if (segmentCommand) return segmentCommand(args);
+	const eventCommand = eventsMockCommands(listMembers)[command];
+	if (eventCommand) return eventCommand(args);
+	if (badgesMockCommands[command]) return badgesMockCommands[command](args);
 	switch (command) {
 		case 'open_community':
 			return community;

@@ -7,7 +7,19 @@ export type ErasureReport = {
 /**
  * The member and the records merged into them.
  */
-members: number, identities: number, tags: number, traits: number, activities: number, registrations: number, referrals: number, merges: number, levelChanges: number, 
+members: number, identities: number, tags: number, traits: number, activities: number, registrations: number, referrals: number, merges: number, 
+/**
+ * Ratings and comments they gave after events.
+ */
+feedback: number, 
+/**
+ * Their votes on options for upcoming events.
+ */
+votes: number, 
+/**
+ * Options they proposed, kept for the others who voted but no longer linked to them.
+ */
+proposalsUnlinked: number, levelChanges: number, 
 /**
  * Change-log cells whose value was set to NULL.
  */

@@ -3,4 +3,8 @@
 /**
  * A member's profile.
  */
-export type Member = { id: string, displayName: string, nameReading: string | null, email: string | null, phone: string | null, locale: string | null, country: string | null, city: string | null, birthYear: number | null, joinedAt: number, source: string | null, notes: string | null, };
+export type Member = { id: string, displayName: string, nameReading: string | null, email: string | null, phone: string | null, locale: string | null, country: string | null, city: string | null, birthYear: number | null, joinedAt: number, source: string | null, notes: string | null, 
+/**
+ * When a manager deleted them (Unix ms); deleted members can still be opened and restored.
+ */
+deletedAt: number | null, };

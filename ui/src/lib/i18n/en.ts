@@ -6,6 +6,9 @@ import { mergeEn } from './areas/merge.en';
 import { settingsEn } from './areas/settings.en';
 import { referralsEn } from './areas/referrals.en';
 import { traitsEn } from './areas/traits.en';
+import { eventMoneyEn } from './areas/eventMoney.en';
+import { eventsEn } from './areas/events.en';
+import { badgesEn } from './areas/badges.en';
 
 export const en = {
 	app: {
@@ -262,6 +265,9 @@ export const en = {
 	settings: settingsEn,
 	referrals: referralsEn,
 	traits: traitsEn,
+	eventMoney: eventMoneyEn,
+	events: eventsEn,
+	badges: badgesEn,
 	errors: {
 		retry: 'Try again',
 		notFound: 'It could not be found. It may have been deleted or merged into another record.',

@@ -6,6 +6,9 @@ import { mergeJa } from './areas/merge.ja';
 import { settingsJa } from './areas/settings.ja';
 import { referralsJa } from './areas/referrals.ja';
 import { traitsJa } from './areas/traits.ja';
+import { eventMoneyJa } from './areas/eventMoney.ja';
+import { eventsJa } from './areas/events.ja';
+import { badgesJa } from './areas/badges.ja';
 
 export const ja: Messages = {
 	app: {
@@ -264,6 +267,9 @@ export const ja: Messages = {
 	settings: settingsJa,
 	referrals: referralsJa,
 	traits: traitsJa,
+	eventMoney: eventMoneyJa,
+	events: eventsJa,
+	badges: badgesJa,
 	errors: {
 		retry: '再試行',
 		notFound: '見つかりませんでした。削除されたか、別の記録に統合された可能性があります。',

@@ -84,6 +84,17 @@ export const memberEditEn = {
 		restore: 'Restore',
 		restoring: 'Restoring…'
 	},
+	deleted: {
+		title: 'Deleted members',
+		link: 'Deleted members',
+		linkWithCount: 'Deleted members ({count})',
+		intro: 'Members you deleted are hidden from lists, counts and scores but nothing about them is erased. Restore brings them back as they were.',
+		loading: 'Loading deleted members…',
+		empty: 'No deleted members. Members merged into another are not listed here: undo the merge from the kept member’s page instead.',
+		deletedOn: 'Deleted {date}',
+		restored: '{name} is back in the member list.',
+		open: 'Open {name}'
+	},
 	privacy: {
 		title: 'Privacy',
 		intro:

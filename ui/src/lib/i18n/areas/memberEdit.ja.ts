@@ -87,6 +87,17 @@ export const memberEditJa: Catalogue<typeof memberEditEn> = {
 		restore: '元に戻す',
 		restoring: '元に戻しています…'
 	},
+	deleted: {
+		title: '削除したメンバー',
+		link: '削除したメンバー',
+		linkWithCount: '削除したメンバー（{count}）',
+		intro: '削除したメンバーは一覧・集計・スコアに表示されませんが、データは消去されていません。「元に戻す」で削除前の状態に戻せます。',
+		loading: '削除したメンバーを読み込んでいます…',
+		empty: '削除したメンバーはいません。ほかのメンバーに統合したメンバーはここに表示されません。残したメンバーのページから統合を取り消してください。',
+		deletedOn: '{date}に削除',
+		restored: '{name}さんをメンバー一覧に戻しました。',
+		open: '{name}さんを開く'
+	},
 	privacy: {
 		title: 'プライバシー',
 		intro:

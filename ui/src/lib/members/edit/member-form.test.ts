@@ -24,7 +24,8 @@ const taro: Member = {
 	birthYear: 1990,
 	joinedAt: Date.UTC(2024, 3, 1, 9, 30),
 	source: 'connpass',
-	notes: null
+	notes: null,
+	deletedAt: null
 };
 
 describe('new member payload', () => {
