@@ -2,7 +2,10 @@
 //! (tauri-driver + WebKitWebDriver). They need a display (Xvfb) and `tauri-driver` on PATH,
 //! so they are ignored by a plain `cargo test`; `scripts/test` runs them with `--ignored`.
 
+mod door_offline;
 mod engagement;
+mod event_budget;
+mod events;
 mod first_run;
 mod harness;
 mod member_edit;

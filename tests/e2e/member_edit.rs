@@ -152,6 +152,23 @@ async fn a_member_is_created_edited_logged_deleted_and_restored_with_specific_er
         if members_named(s, NAME) != 0 {
             return Err("a deleted member is still listed".to_owned());
         }
+        // Leave the page: the member is found again under Deleted members and opens deleted.
+        s.click("[data-testid=nav-members]").await?;
+        s.click("[data-testid=open-deleted-members]").await?;
+        s.wait_for_text(
+            "[data-testid=deleted-member]",
+            "the deleted member listed",
+            |t| t.contains(NAME),
+        )
+        .await?;
+        s.screenshot("member-edit-deleted-list").await;
+        s.click("[data-testid=deleted-member] a").await?;
+        s.wait_for_text(
+            "[data-testid=deleted-banner]",
+            "deleted banner again",
+            |t| t.contains("Deleted"),
+        )
+        .await?;
         s.click("[data-testid=restore-member]").await?;
         s.wait_for_all("[data-testid=edit-member]", "actions after restore", |n| {
             n == 1
