@@ -8,12 +8,14 @@
 //! About 1% of members are planted duplicates (another record of the same person, written as
 //! another source would) and a few are namesakes; [`planted_pairs`] gives the ground truth.
 
+mod budgets;
 mod events;
 mod names;
 mod plan;
 mod plant;
 mod referrals;
 mod traits;
+mod voices;
 
 use chrono::{DateTime, Duration, Utc};
 use rand::SeedableRng;
@@ -150,6 +152,7 @@ pub fn generate(store: &mut Store, spec: &SampleSpec) -> Result<SampleReport> {
     report.events = events;
     report.registrations = registrations;
     report.activities += attended;
+    budgets::plant_money_and_voices(store, spec.seed, now_ms)?;
     // Score it month by month, as if Kizuna had been running all along, so the level history
     // (promotions, decay demotions) spans the whole sample, not just today.
     store.write(|w| {
