@@ -210,7 +210,7 @@ export function eventsMockCommands(listMembers: ListMembers): Record<string, Han
 		check_in: (args) => {
 			const row = registration(args.registrationId);
 			if (row.status === 'attended') {
-				invalid(`${row.displayName} already checked in at ${new Date(row.checkedInAt ?? 0).toISOString().slice(0, 16)} (Asia/Tokyo) on ${row.checkedInBy}`);
+				invalid(`${row.displayName} is already checked in (at ${new Date(row.checkedInAt ?? 0).toISOString().slice(0, 16).replace('T', ' ')} (Asia/Tokyo), on ${row.checkedInBy})`);
 			}
 			Object.assign(row, { status: 'attended', checkedInAt: Date.now(), checkedInBy: 'this-laptop' });
 			return row;
