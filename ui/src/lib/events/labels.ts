@@ -28,7 +28,7 @@ export function whenText(event: Pick<EventListItem, 'startsAt' | 'endsAt'>): str
 	return `${formatDateTime(event.startsAt)} – ${clockTime(event.endsAt, undefined, localeTag(), false)}`;
 }
 
-/** "18:30 at the venue (Asia/Tokyo)" when the event's clock differs from the user's, else null. */
+/** "18:30 local time (Asia/Tokyo)" when the event's clock differs from the user's, else null. */
 export function zoneNote(event: Pick<EventListItem, 'startsAt' | 'timeZone'>): string | null {
 	if (!zoneDiffers(event.startsAt, event.timeZone, userZone())) return null;
 	return t('events.inZone', { time: formatDateTime(event.startsAt, event.timeZone), zone: event.timeZone });

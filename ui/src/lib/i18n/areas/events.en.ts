@@ -9,7 +9,7 @@ export const eventsEn = {
 	emptyUpcoming: 'No upcoming events. Plan one with “New event”.',
 	emptyPast: 'No past events yet.',
 	listLabel: 'Events',
-	inZone: '{time} at the venue ({zone})',
+	inZone: '{time} local time ({zone})',
 	online: 'Online',
 	noVenue: 'No venue yet',
 	going: '{going} / {capacity} going',
