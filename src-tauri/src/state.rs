@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use kizuna_core::paths::{Communities, DB_ENV, data_dir};
+use kizuna_core::store::Writer;
 use kizuna_core::{Clock, CoreError, Store, SystemClock};
 use tracing_appender::non_blocking::WorkerGuard;
 
@@ -75,6 +76,23 @@ impl AppState {
             work(slot.insert(store))
         })
         .await?
+    }
+
+    /// Runs `work` on the open community (reads, or writes of its own), off the UI thread.
+    pub async fn read<T: Send + 'static, E: Into<AppError>>(
+        &self,
+        work: impl FnOnce(&Store) -> Result<T, E> + Send + 'static,
+    ) -> Result<T, AppError> {
+        self.with_store(move |store| work(store).map_err(Into::into))
+            .await
+    }
+
+    /// Runs `work` in one write transaction on the open community, off the UI thread.
+    pub async fn write<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&mut Writer<'_>) -> Result<T, CoreError> + Send + 'static,
+    ) -> Result<T, AppError> {
+        self.with_store(move |store| Ok(store.write(work)?)).await
     }
 
     /// Replaces the open community with the one `open` returns, off the UI thread.

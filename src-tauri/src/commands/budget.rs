@@ -25,7 +25,7 @@ pub async fn budget_lines(
     event_id: String,
 ) -> Result<Vec<BudgetLine>, AppError> {
     state
-        .with_store(move |store| Ok(budget::budget_lines(store.conn(), &event_id)?))
+        .read(move |store| budget::budget_lines(store.conn(), &event_id))
         .await
 }
 
@@ -37,7 +37,7 @@ pub async fn add_budget_line(
     input: BudgetLineInput,
 ) -> Result<String, AppError> {
     state
-        .with_store(move |store| Ok(store.write(|w| budget::add_line(w, &event_id, &input))?))
+        .write(move |w| budget::add_line(w, &event_id, &input))
         .await
 }
 
@@ -49,7 +49,7 @@ pub async fn update_budget_line(
     input: BudgetLineInput,
 ) -> Result<(), AppError> {
     state
-        .with_store(move |store| Ok(store.write(|w| budget::update_line(w, &line_id, &input))?))
+        .write(move |w| budget::update_line(w, &line_id, &input))
         .await
 }
 
@@ -59,9 +59,7 @@ pub async fn delete_budget_line(
     state: State<'_, AppState>,
     line_id: String,
 ) -> Result<(), AppError> {
-    state
-        .with_store(move |store| Ok(store.write(|w| budget::delete_line(w, &line_id))?))
-        .await
+    state.write(move |w| budget::delete_line(w, &line_id)).await
 }
 
 /// Totals, variance per category and cost per registered, attended and newly engaged member.
@@ -71,7 +69,7 @@ pub async fn budget_summary(
     event_id: String,
 ) -> Result<BudgetSummary, AppError> {
     state
-        .with_store(move |store| Ok(budget::budget_summary(store.conn(), &event_id)?))
+        .read(move |store| budget::budget_summary(store.conn(), &event_id))
         .await
 }
 
@@ -103,7 +101,7 @@ pub async fn event_outcome(
     event_id: String,
 ) -> Result<EventOutcome, AppError> {
     state
-        .with_store(move |store| Ok(event_outcomes::event_outcome(store.conn(), &event_id)?))
+        .read(move |store| event_outcomes::event_outcome(store.conn(), &event_id))
         .await
 }
 
@@ -128,7 +126,7 @@ pub async fn event_feedback(
     event_id: String,
 ) -> Result<Vec<Feedback>, AppError> {
     state
-        .with_store(move |store| Ok(event_outcomes::event_feedback(store.conn(), &event_id)?))
+        .read(move |store| event_outcomes::event_feedback(store.conn(), &event_id))
         .await
 }
 
@@ -140,9 +138,7 @@ pub async fn add_feedback(
     input: FeedbackInput,
 ) -> Result<String, AppError> {
     state
-        .with_store(move |store| {
-            Ok(store.write(|w| event_outcomes::add_feedback(w, &event_id, &input))?)
-        })
+        .write(move |w| event_outcomes::add_feedback(w, &event_id, &input))
         .await
 }
 
@@ -153,9 +149,7 @@ pub async fn delete_feedback(
     feedback_id: String,
 ) -> Result<(), AppError> {
     state
-        .with_store(move |store| {
-            Ok(store.write(|w| event_outcomes::delete_feedback(w, &feedback_id))?)
-        })
+        .write(move |w| event_outcomes::delete_feedback(w, &feedback_id))
         .await
 }
 
@@ -186,9 +180,9 @@ pub async fn import_feedback_csv(
     path: String,
 ) -> Result<u32, AppError> {
     state
-        .with_store(move |store| {
+        .write(move |w| {
             let data = read_csv(&path)?;
-            Ok(store.write(|w| event_outcomes::import_feedback_csv(w, &event_id, &data))?)
+            event_outcomes::import_feedback_csv(w, &event_id, &data)
         })
         .await
 }
@@ -200,7 +194,7 @@ pub async fn ranked_suggestions(
     event_id: String,
 ) -> Result<Vec<RankedSuggestion>, AppError> {
     state
-        .with_store(move |store| Ok(suggestions::ranked_suggestions(store.conn(), &event_id)?))
+        .read(move |store| suggestions::ranked_suggestions(store.conn(), &event_id))
         .await
 }
 

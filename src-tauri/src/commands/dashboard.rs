@@ -16,7 +16,7 @@ const CHART_MONTHS: u32 = 18;
 #[tauri::command]
 pub async fn dashboard_summary(state: State<'_, AppState>) -> Result<DashboardSummary, AppError> {
     state
-        .with_store(|store| Ok(dashboard::summary(store.conn(), store.clock().now())?))
+        .read(|store| dashboard::summary(store.conn(), store.clock().now()))
         .await
 }
 

@@ -15,6 +15,6 @@ pub async fn duplicate_suggestions(
     state: State<'_, AppState>,
 ) -> Result<Vec<DuplicateSuggestion>, AppError> {
     state
-        .with_store(|store| Ok(duplicates::find_duplicates(store.conn(), MAX_SUGGESTIONS)?))
+        .read(|store| duplicates::find_duplicates(store.conn(), MAX_SUGGESTIONS))
         .await
 }

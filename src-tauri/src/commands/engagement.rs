@@ -27,6 +27,6 @@ pub async fn member_score(
 #[tauri::command]
 pub async fn level_distribution(state: State<'_, AppState>) -> Result<Vec<LevelCount>, AppError> {
     state
-        .with_store(|store| Ok(engagement::level_distribution(store.conn())?))
+        .read(|store| engagement::level_distribution(store.conn()))
         .await
 }

@@ -32,7 +32,7 @@ pub async fn list_events(
 #[tauri::command]
 pub async fn event_detail(state: State<'_, AppState>, id: String) -> Result<EventDetail, AppError> {
     state
-        .with_store(move |store| Ok(events::event_detail(store.conn(), &EventId(id))?))
+        .read(move |store| events::event_detail(store.conn(), &EventId(id)))
         .await
 }
 
@@ -113,10 +113,7 @@ pub async fn add_ticket_type(
     price_minor: i64,
 ) -> Result<TicketType, AppError> {
     state
-        .with_store(move |store| {
-            let event = EventId(event_id);
-            Ok(store.write(|w| events::add_ticket_type(w, &event, &name, price_minor))?)
-        })
+        .write(move |w| events::add_ticket_type(w, &EventId(event_id), &name, price_minor))
         .await
 }
 
@@ -146,10 +143,7 @@ pub async fn add_segment_to_event(
     segment_id: String,
 ) -> Result<SegmentRegistration, AppError> {
     state
-        .with_store(move |store| {
-            let event = EventId(event_id);
-            Ok(store.write(|w| events::register_segment(w, &event, &segment_id))?)
-        })
+        .write(move |w| events::register_segment(w, &EventId(event_id), &segment_id))
         .await
 }
 
@@ -175,10 +169,7 @@ pub async fn cancel_registration(
 #[tauri::command]
 pub async fn mark_no_shows(state: State<'_, AppState>, event_id: String) -> Result<u32, AppError> {
     state
-        .with_store(move |store| {
-            let event = EventId(event_id);
-            Ok(store.write(|w| events::mark_no_shows(w, &event))?)
-        })
+        .write(move |w| events::mark_no_shows(w, &EventId(event_id)))
         .await
 }
 
@@ -207,10 +198,7 @@ pub async fn check_in(
     registration_id: String,
 ) -> Result<RegistrationRow, AppError> {
     state
-        .with_store(move |store| {
-            let id = RegistrationId(registration_id);
-            Ok(store.write(|w| events::check_in(w, &id, ""))?)
-        })
+        .write(move |w| events::check_in(w, &RegistrationId(registration_id), ""))
         .await
 }
 
@@ -221,10 +209,7 @@ pub async fn undo_check_in(
     registration_id: String,
 ) -> Result<RegistrationRow, AppError> {
     state
-        .with_store(move |store| {
-            let id = RegistrationId(registration_id);
-            Ok(store.write(|w| events::undo_check_in(w, &id))?)
-        })
+        .write(move |w| events::undo_check_in(w, &RegistrationId(registration_id)))
         .await
 }
 
@@ -236,10 +221,7 @@ pub async fn walk_in(
     person: WalkIn,
 ) -> Result<RegistrationRow, AppError> {
     state
-        .with_store(move |store| {
-            let event = EventId(event_id);
-            Ok(store.write(|w| events::walk_in(w, &event, &person, ""))?)
-        })
+        .write(move |w| events::walk_in(w, &EventId(event_id), &person, ""))
         .await
 }
 
@@ -250,6 +232,6 @@ pub async fn checkin_counter(
     event_id: String,
 ) -> Result<CheckinCounter, AppError> {
     state
-        .with_store(move |store| Ok(events::checkin_counter(store.conn(), &EventId(event_id))?))
+        .read(move |store| events::checkin_counter(store.conn(), &EventId(event_id)))
         .await
 }

@@ -41,7 +41,7 @@ pub async fn update_member(
 #[tauri::command]
 pub async fn delete_member(state: State<'_, AppState>, id: String) -> Result<(), AppError> {
     state
-        .with_store(move |store| Ok(store.write(|w| members::delete_member(w, &MemberId(id)))?))
+        .write(move |w| members::delete_member(w, &MemberId(id)))
         .await
 }
 
@@ -51,7 +51,7 @@ pub async fn list_deleted_members(
     state: State<'_, AppState>,
 ) -> Result<Vec<DeletedMember>, AppError> {
     state
-        .with_store(|store| Ok(members::deleted_members(store.conn(), 500)?))
+        .read(|store| members::deleted_members(store.conn(), 500))
         .await
 }
 
@@ -59,7 +59,7 @@ pub async fn list_deleted_members(
 #[tauri::command]
 pub async fn restore_member(state: State<'_, AppState>, id: String) -> Result<(), AppError> {
     state
-        .with_store(move |store| Ok(store.write(|w| members::restore_member(w, &MemberId(id)))?))
+        .write(move |w| members::restore_member(w, &MemberId(id)))
         .await
 }
 
@@ -100,7 +100,7 @@ pub async fn remove_identity(
     identity_id: String,
 ) -> Result<(), AppError> {
     state
-        .with_store(move |store| Ok(store.write(|w| members::remove_identity(w, &identity_id))?))
+        .write(move |w| members::remove_identity(w, &identity_id))
         .await
 }
 
@@ -112,9 +112,7 @@ pub async fn tag_member(
     tag: String,
 ) -> Result<(), AppError> {
     state
-        .with_store(move |store| {
-            Ok(store.write(|w| members::tag_member(w, &MemberId(member_id), &tag))?)
-        })
+        .write(move |w| members::tag_member(w, &MemberId(member_id), &tag))
         .await
 }
 
@@ -126,9 +124,7 @@ pub async fn untag_member(
     tag: String,
 ) -> Result<bool, AppError> {
     state
-        .with_store(move |store| {
-            Ok(store.write(|w| members::untag_member(w, &MemberId(member_id), &tag))?)
-        })
+        .write(move |w| members::untag_member(w, &MemberId(member_id), &tag))
         .await
 }
 
@@ -138,7 +134,7 @@ pub async fn list_activity_types(
     state: State<'_, AppState>,
 ) -> Result<Vec<ActivityTypeUsage>, AppError> {
     state
-        .with_store(|store| Ok(activity_types::list_activity_types(store.conn())?))
+        .read(|store| activity_types::list_activity_types(store.conn()))
         .await
 }
 
@@ -200,6 +196,6 @@ pub async fn erase_member(
     id: String,
 ) -> Result<ErasureReport, AppError> {
     state
-        .with_store(move |store| Ok(store.write(|w| members::erase_member(w, &MemberId(id)))?))
+        .write(move |w| members::erase_member(w, &MemberId(id)))
         .await
 }

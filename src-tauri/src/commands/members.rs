@@ -15,7 +15,7 @@ pub async fn list_members(
     limit: u32,
 ) -> Result<MemberPage, AppError> {
     state
-        .with_store(move |store| Ok(members::list_members(store.conn(), &search, offset, limit)?))
+        .read(move |store| members::list_members(store.conn(), &search, offset, limit))
         .await
 }
 
@@ -26,6 +26,6 @@ pub async fn member_detail(
     id: String,
 ) -> Result<MemberDetail, AppError> {
     state
-        .with_store(move |store| Ok(members::member_detail(store.conn(), &id)?))
+        .read(move |store| members::member_detail(store.conn(), &id))
         .await
 }

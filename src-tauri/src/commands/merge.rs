@@ -15,7 +15,7 @@ pub async fn merge_preview(
     merged_id: String,
 ) -> Result<MergePreview, AppError> {
     state
-        .with_store(move |store| Ok(merge::merge_preview(store.conn(), &kept_id, &merged_id)?))
+        .read(move |store| merge::merge_preview(store.conn(), &kept_id, &merged_id))
         .await
 }
 
@@ -29,9 +29,7 @@ pub async fn merge_members(
 ) -> Result<MergeId, AppError> {
     let (kept, merged) = (MemberId(kept_id), MemberId(merged_id));
     state
-        .with_store(move |store| {
-            Ok(store.write(|w| merge::merge_members(w, &kept, &merged, &choices))?)
-        })
+        .write(move |w| merge::merge_members(w, &kept, &merged, &choices))
         .await
 }
 
@@ -39,9 +37,7 @@ pub async fn merge_members(
 #[tauri::command]
 pub async fn undo_merge(state: State<'_, AppState>, merge_id: String) -> Result<(), AppError> {
     let id = MergeId(merge_id);
-    state
-        .with_store(move |store| Ok(store.write(|w| merge::undo_merge(w, &id))?))
-        .await
+    state.write(move |w| merge::undo_merge(w, &id)).await
 }
 
 /// Merges a member took part in (kept or merged), or every merge; newest first.
@@ -51,6 +47,6 @@ pub async fn list_merges(
     member_id: Option<String>,
 ) -> Result<Vec<MergeRecord>, AppError> {
     state
-        .with_store(move |store| Ok(merge::list_merges(store.conn(), member_id.as_deref())?))
+        .read(move |store| merge::list_merges(store.conn(), member_id.as_deref()))
         .await
 }

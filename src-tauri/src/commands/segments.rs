@@ -36,7 +36,7 @@ pub async fn list_segments(state: State<'_, AppState>) -> Result<Vec<SegmentSumm
 #[tauri::command]
 pub async fn get_segment(state: State<'_, AppState>, id: String) -> Result<SavedSegment, AppError> {
     state
-        .with_store(move |store| Ok(segments::get_segment(store.conn(), &id)?))
+        .read(move |store| segments::get_segment(store.conn(), &id))
         .await
 }
 
@@ -76,9 +76,7 @@ pub async fn update_segment(
 /// Deletes a saved segment (its members are untouched).
 #[tauri::command]
 pub async fn delete_segment(state: State<'_, AppState>, id: String) -> Result<(), AppError> {
-    state
-        .with_store(move |store| Ok(store.write(|w| segments::delete_segment(w, &id))?))
-        .await
+    state.write(move |w| segments::delete_segment(w, &id)).await
 }
 
 /// How many members an unsaved rule tree matches (validated first, so the error names the rule).
@@ -156,6 +154,6 @@ pub async fn export_segment_csv(
 #[tauri::command]
 pub async fn segment_choices(state: State<'_, AppState>) -> Result<SegmentChoices, AppError> {
     state
-        .with_store(|store| Ok(segments::segment_choices(store.conn())?))
+        .read(|store| segments::segment_choices(store.conn()))
         .await
 }

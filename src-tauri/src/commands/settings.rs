@@ -16,7 +16,7 @@ pub async fn engagement_settings(
     state: State<'_, AppState>,
 ) -> Result<EngagementSettings, AppError> {
     state
-        .with_store(|store| Ok(engagement_settings::engagement_settings(store.conn())?))
+        .read(|store| engagement_settings::engagement_settings(store.conn()))
         .await
 }
 
@@ -35,9 +35,7 @@ pub async fn update_activity_type(
         weight,
     };
     state
-        .with_store(move |store| {
-            Ok(store.write(|w| engagement_settings::update_activity_type(w, &key, &patch))?)
-        })
+        .write(move |w| engagement_settings::update_activity_type(w, &key, &patch))
         .await
 }
 
@@ -63,9 +61,7 @@ pub async fn create_activity_type(
 #[tauri::command]
 pub async fn delete_activity_type(state: State<'_, AppState>, key: String) -> Result<(), AppError> {
     state
-        .with_store(move |store| {
-            Ok(store.write(|w| engagement_settings::delete_activity_type(w, &key))?)
-        })
+        .write(move |w| engagement_settings::delete_activity_type(w, &key))
         .await
 }
 
@@ -76,7 +72,7 @@ pub async fn save_half_life(
     days: f64,
 ) -> Result<RulesApplied, AppError> {
     state
-        .with_store(move |store| Ok(store.write(|w| engagement_settings::save_half_life(w, days))?))
+        .write(move |w| engagement_settings::save_half_life(w, days))
         .await
 }
 
@@ -87,7 +83,7 @@ pub async fn save_levels(
     levels: Vec<LevelInput>,
 ) -> Result<RulesApplied, AppError> {
     state
-        .with_store(move |store| Ok(store.write(|w| engagement_settings::save_levels(w, &levels))?))
+        .write(move |w| engagement_settings::save_levels(w, &levels))
         .await
 }
 
@@ -98,8 +94,6 @@ pub async fn save_tier_thresholds(
     thresholds: InfluencerThresholds,
 ) -> Result<(), AppError> {
     state
-        .with_store(move |store| {
-            Ok(store.write(|w| engagement_settings::save_tier_thresholds(w, &thresholds))?)
-        })
+        .write(move |w| engagement_settings::save_tier_thresholds(w, &thresholds))
         .await
 }

@@ -17,10 +17,7 @@ pub async fn add_member_trait(
     value: String,
 ) -> Result<MemberTrait, AppError> {
     state
-        .with_store(move |store| {
-            let member = MemberId(member_id);
-            Ok(store.write(|w| members::add_trait(w, &member, &dimension, &key, &value))?)
-        })
+        .write(move |w| members::add_trait(w, &MemberId(member_id), &dimension, &key, &value))
         .await
 }
 
@@ -31,7 +28,7 @@ pub async fn remove_member_trait(
     trait_id: String,
 ) -> Result<(), AppError> {
     state
-        .with_store(move |store| Ok(store.write(|w| members::remove_trait(w, &trait_id))?))
+        .write(move |w| members::remove_trait(w, &trait_id))
         .await
 }
 
@@ -39,6 +36,6 @@ pub async fn remove_member_trait(
 #[tauri::command]
 pub async fn trait_catalogue(state: State<'_, AppState>) -> Result<Vec<TraitUsage>, AppError> {
     state
-        .with_store(move |store| Ok(members::trait_catalogue(store.conn())?))
+        .read(move |store| members::trait_catalogue(store.conn()))
         .await
 }
