@@ -1,6 +1,43 @@
-//! Campaigns (the campaigns issue adds rosters, attribution and comparison).
+//! Campaigns: the campaign itself (window, goal, money, owner, linked events), its influencer
+//! roster with deliverables, referral codes and tagged links, and attribution of members.
+
+mod attribution;
+mod campaign;
+mod codes;
+mod cohorts;
+mod compare;
+mod compare_csv;
+mod roster;
+mod shortlist;
+
+pub use attribution::{
+    Attribution, AttributionVia, attribute_by_code, attribute_by_link, attribute_manually,
+    attribute_referrals, attributions, remove_attribution, tag_activity,
+};
+pub use campaign::{
+    CampaignDetail, CampaignInput, CampaignRow, CampaignStatus, LinkedEvent, ViaCount,
+    add_campaign, campaign_detail, link_event, list_campaigns, unlink_event, update_campaign,
+};
+pub use codes::{CampaignCode, CodeKind, add_code, codes, remove_code};
+pub use cohorts::{
+    ACTIVE_DAYS, COHORT_WINDOWS, CampaignCohort, CohortToday, CohortWindow, MIN_MATURE_MEMBERS,
+    campaign_cohort,
+};
+pub use compare::{
+    CampaignComparisonRow, Caveat, Comparison, CostBasis, CurrencyTotal, RetentionPoint,
+    all_campaign_ids, compare,
+};
+pub use compare_csv::{COMPARE_CSV_HEADER, caveat_text, compare_csv, plain_amount};
+pub use roster::{
+    Deliverable, DeliverableInput, DeliverableKind, InfluencerStatus, InfluencerTerms, RosterEntry,
+    add_deliverable, add_influencer, remove_deliverable, remove_influencer, roster,
+    update_deliverable, update_influencer,
+};
+pub use shortlist::{ShortlistCandidate, ShortlistFilters, TraitFilter, shortlist};
 
 use rusqlite::types::Value;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::error::{CoreError, Result};
 use crate::ids::CampaignId;
@@ -8,7 +45,8 @@ use crate::money::Money;
 use crate::store::{SyncedTable, Writer};
 
 /// The kind of a campaign.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
 pub enum CampaignKind {
     Influencer,
     Email,
@@ -19,7 +57,18 @@ pub enum CampaignKind {
 }
 
 impl CampaignKind {
-    fn as_sql(self) -> &'static str {
+    /// Every kind, in the order forms list them.
+    pub const ALL: [CampaignKind; 6] = [
+        CampaignKind::Influencer,
+        CampaignKind::Email,
+        CampaignKind::Social,
+        CampaignKind::Referral,
+        CampaignKind::CoCreation,
+        CampaignKind::Event,
+    ];
+
+    /// The kind as stored (`co_creation` …).
+    pub fn as_sql(self) -> &'static str {
         match self {
             CampaignKind::Influencer => "influencer",
             CampaignKind::Email => "email",
@@ -29,6 +78,29 @@ impl CampaignKind {
             CampaignKind::Event => "event",
         }
     }
+
+    /// Reads a stored or typed kind (`influencer`, `email`, `social`, `referral`,
+    /// `co_creation`/`co-creation`, `event`).
+    pub fn parse(text: &str) -> crate::error::Result<Self> {
+        let wanted = text.trim().to_lowercase().replace('-', "_");
+        Self::ALL
+            .into_iter()
+            .find(|k| k.as_sql() == wanted)
+            .ok_or_else(|| {
+                CoreError::InvalidInput(format!(
+                    "\"{text}\" is not a campaign kind (use influencer, email, social, referral, co_creation or event)"
+                ))
+            })
+    }
+}
+
+/// The row id of a pair (campaign, something): the same on every replica.
+pub(crate) fn pair_id(what: &str, campaign: &str, other: &str) -> String {
+    uuid::Uuid::new_v5(
+        &uuid::Uuid::NAMESPACE_OID,
+        format!("kizuna.{what}/{campaign}/{other}").as_bytes(),
+    )
+    .to_string()
 }
 
 /// What is needed to create a campaign.

@@ -3,7 +3,8 @@
 //!
 //! What counts as "the person": the member and every record merged into them (a merge is a
 //! manager saying both records are one person), so erasing a merged record alone is refused.
-//! Their identities, tags, traits, activities, registrations, referrals (either side), merges they
+//! Their identities, tags, traits, activities, registrations, referrals (either side), campaign
+//! roster rows with their deliverables and campaign attributions (as referrer: unlinked), merges they
 //! are part of (the snapshot holds their profile; such a merge can no longer be undone),
 //! score and level history go. Kept: the tags themselves (shared names), a referrer's
 //! `referral` activity when the erased member was the one referred (it is the referrer's),
@@ -41,6 +42,8 @@ pub struct ErasureReport {
     pub votes: u32,
     /// Options they proposed, kept for the others who voted but no longer linked to them.
     pub proposals_unlinked: u32,
+    /// Campaign roster rows, their deliverables, and attributions of them to campaigns.
+    pub campaigns: u32,
     pub level_changes: u32,
     /// Change-log cells whose value was set to NULL.
     pub scrubbed_cells: u32,
@@ -109,6 +112,25 @@ pub fn erase_member(w: &mut Writer<'_>, id: &MemberId) -> Result<ErasureReport> 
     let feedback = of("event_feedback", &["member_id"])?;
     let votes = of("suggestion_votes", &["member_id"])?;
     let proposals = of("event_suggestions", &["proposed_by"])?;
+    let roster = of("campaign_influencers", &["member_id"])?;
+    let roster_json = serde_json::to_string(&roster)?;
+    let deliverables = ids(
+        tx,
+        "SELECT id FROM campaign_deliverables WHERE influencer_id IN (SELECT value FROM json_each(?1))",
+        &roster_json,
+    )?;
+    let their_codes = ids(
+        tx,
+        "SELECT id FROM campaign_codes WHERE influencer_id IN (SELECT value FROM json_each(?1))",
+        &roster_json,
+    )?;
+    let attributions = of("campaign_attributions", &["member_id"])?;
+    let referred = ids(
+        tx,
+        "SELECT id FROM campaign_attributions WHERE referrer_id IN (SELECT value FROM json_each(?1))
+           AND member_id NOT IN (SELECT value FROM json_each(?1))",
+        &people_json,
+    )?;
     // Rows that ever belonged to them, per the change log (includes rows deleted since).
     let owned: Vec<(String, String)> = tx
         .prepare(&format!(
@@ -144,6 +166,9 @@ pub fn erase_member(w: &mut Writer<'_>, id: &MemberId) -> Result<ErasureReport> 
         (SyncedTable::Merges, &merges),
         (SyncedTable::EventFeedback, &feedback),
         (SyncedTable::SuggestionVotes, &votes),
+        (SyncedTable::CampaignAttributions, &attributions),
+        (SyncedTable::CampaignDeliverables, &deliverables),
+        (SyncedTable::CampaignInfluencers, &roster),
         (SyncedTable::Members, &people),
     ];
     for proposal in &proposals {
@@ -153,6 +178,28 @@ pub fn erase_member(w: &mut Writer<'_>, id: &MemberId) -> Result<ErasureReport> 
             &[("proposed_by", rusqlite::types::Value::Null)],
         )?;
     }
+    // Their codes stay with the campaign, unassigned; people they referred stay attributed
+    // to the campaign, no longer linked to them.
+    for code in &their_codes {
+        w.update(
+            SyncedTable::CampaignCodes,
+            code,
+            &[("influencer_id", rusqlite::types::Value::Null)],
+        )?;
+    }
+    for attribution in &referred {
+        w.update(
+            SyncedTable::CampaignAttributions,
+            attribution,
+            &[("referrer_id", rusqlite::types::Value::Null)],
+        )?;
+    }
+    w.tx().execute(
+        "UPDATE change_log SET val = NULL
+         WHERE tbl = 'campaign_attributions' AND col = 'referrer_id'
+           AND val IN (SELECT value FROM json_each(?1))",
+        [&people_json],
+    )?;
     // The option stays for the others who voted on it; who proposed it goes from its history.
     w.tx().execute(
         "UPDATE change_log SET val = NULL
@@ -187,6 +234,7 @@ pub fn erase_member(w: &mut Writer<'_>, id: &MemberId) -> Result<ErasureReport> 
         feedback: count(&feedback),
         votes: count(&votes),
         proposals_unlinked: count(&proposals),
+        campaigns: count(&roster) + count(&deliverables) + count(&attributions),
         level_changes,
         scrubbed_cells,
     };

@@ -145,6 +145,30 @@ pub fn export_member(conn: &Connection, id: &str) -> Result<Json> {
              WHERE v.member_id = ?1 ORDER BY v.voted_at, v.id",
             one,
         )?,
+        "campaignRoster": rows_json(
+            conn,
+            "SELECT ci.*, c.name AS campaign_name FROM campaign_influencers ci
+             JOIN campaigns c ON c.id = ci.campaign_id WHERE ci.member_id = ?1 ORDER BY ci.added_at, ci.id",
+            one,
+        )?,
+        "campaignDeliverables": rows_json(
+            conn,
+            "SELECT d.* FROM campaign_deliverables d JOIN campaign_influencers ci ON ci.id = d.influencer_id
+             WHERE ci.member_id = ?1 ORDER BY d.planned_at, d.id",
+            one,
+        )?,
+        "campaignAttributions": rows_json(
+            conn,
+            "SELECT a.*, c.name AS campaign_name FROM campaign_attributions a
+             JOIN campaigns c ON c.id = a.campaign_id WHERE a.member_id = ?1 ORDER BY a.attributed_at, a.id",
+            one,
+        )?,
+        "campaignReferred": rows_json(
+            conn,
+            "SELECT id, campaign_id, member_id, attributed_at FROM campaign_attributions
+             WHERE referrer_id = ?1 ORDER BY attributed_at, id",
+            one,
+        )?,
         "merges": rows_json(
             conn,
             "SELECT * FROM merges WHERE kept_member_id = ?1 OR merged_member_id = ?1 ORDER BY merged_at",

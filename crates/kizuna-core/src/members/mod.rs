@@ -102,7 +102,7 @@ pub struct Identity {
 
 /// Influencer tier by follower count. Below 1,000 followers a member is not counted as an
 /// influencer; nano is 1k–10k, micro 10k–100k, mid 100k–1M, macro above.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum InfluencerTier {
     Nano,

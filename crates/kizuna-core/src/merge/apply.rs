@@ -46,6 +46,7 @@ pub fn merge_members(
         }
     }
     rec.update(w, SyncedTable::Members, k, &fields)?;
+    super::campaign_links::move_campaign_links(w, &mut rec, k, m)?;
     move_identities(w, &mut rec, k, m)?;
     move_tags(w, &mut rec, k, m)?;
     super::traits::move_traits(w, &mut rec, k, m)?;

@@ -8,6 +8,7 @@
 //! since would be lost. See docs/merges.md.
 
 mod apply;
+mod campaign_links;
 mod event_links;
 mod fields;
 mod preview;

@@ -70,6 +70,10 @@ pub fn table(name: &str) -> Result<SyncedTable> {
         SyncedTable::EventFeedback,
         SyncedTable::EventSuggestions,
         SyncedTable::SuggestionVotes,
+        SyncedTable::CampaignInfluencers,
+        SyncedTable::CampaignDeliverables,
+        SyncedTable::CampaignCodes,
+        SyncedTable::CampaignAttributions,
     ]
     .into_iter()
     .find(|t| t.name() == name)

@@ -9,6 +9,7 @@
 //! another source would) and a few are namesakes; [`planted_pairs`] gives the ground truth.
 
 mod budgets;
+mod campaign_work;
 mod events;
 mod names;
 mod plan;
@@ -111,7 +112,6 @@ pub fn generate(store: &mut Store, spec: &SampleSpec) -> Result<SampleReport> {
         ensure_default_levels(w)?;
         sample_campaigns(w, now_ms)
     })?;
-    // Campaign attribution comes with the campaigns issue; until then activities stay unlinked.
     report.campaigns = u32::try_from(campaigns.len()).unwrap_or(u32::MAX);
 
     let mut ids: Vec<MemberId> = Vec::with_capacity(plans.len());
@@ -146,6 +146,7 @@ pub fn generate(store: &mut Store, spec: &SampleSpec) -> Result<SampleReport> {
         store.write(|w| referrals::plant_referrals(w, spec.seed, &plans, &ids, now_ms))?;
     report.activities += report.referrals;
     report.traits = traits::plant_traits(store, spec.seed, &plans, &ids)?;
+    store.write(|w| campaign_work::plant_campaign_work(w, spec.seed, &campaigns))?;
 
     let (events, registrations, attended) =
         store.write(|w| events::sample_events(w, &mut rng, &plans, &ids, now_ms))?;

@@ -63,6 +63,10 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 12,
         sql: include_str!("../../migrations/0012_member_search_index.sql"),
     },
+    Migration {
+        version: 13,
+        sql: include_str!("../../migrations/0013_campaigns.sql"),
+    },
 ];
 
 /// The schema version this build writes.

@@ -31,6 +31,11 @@ pub enum SyncedTable {
     EventSuggestions,
     SuggestionVotes,
     TicketTypes,
+    CampaignEvents,
+    CampaignInfluencers,
+    CampaignDeliverables,
+    CampaignCodes,
+    CampaignAttributions,
 }
 
 impl SyncedTable {
@@ -58,6 +63,11 @@ impl SyncedTable {
             SyncedTable::EventSuggestions => "event_suggestions",
             SyncedTable::SuggestionVotes => "suggestion_votes",
             SyncedTable::TicketTypes => "ticket_types",
+            SyncedTable::CampaignEvents => "campaign_events",
+            SyncedTable::CampaignInfluencers => "campaign_influencers",
+            SyncedTable::CampaignDeliverables => "campaign_deliverables",
+            SyncedTable::CampaignCodes => "campaign_codes",
+            SyncedTable::CampaignAttributions => "campaign_attributions",
         }
     }
 }
