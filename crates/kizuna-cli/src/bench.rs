@@ -5,6 +5,7 @@
 //! It works on its own copy (a generated sample, or a copy of `--db`), so the community file
 //! given is never changed. It measures; it asserts no goals.
 
+mod campaigns;
 mod probes;
 mod suite;
 mod timing;

@@ -31,6 +31,7 @@ pub fn run(db: Option<PathBuf>, command: Command) -> anyhow::Result<()> {
         Command::Influencers(args) => crate::referrals::influencer_list(&path, &args),
         Command::Segments(args) => crate::segments::run(&path, args),
         Command::Events(args) => crate::events::run(&path, args),
+        Command::Campaigns(args) => crate::campaigns::run(&path, args),
         Command::Bench(args) => crate::bench::run(given.as_deref(), &args),
     }
 }

@@ -3,6 +3,8 @@
 mod badges;
 mod bench;
 mod budget;
+mod campaign_compare;
+mod campaigns;
 mod commands;
 mod duplicates;
 mod events;
@@ -76,6 +78,8 @@ enum Command {
     /// Events: list, show, create, register, cancel, check in at the door, attendees CSV, budget,
     /// feedback.
     Events(events::EventsArgs),
+    /// Campaigns: list, show, create, `roster add`, `codes add`, `attribute CODE MEMBER`.
+    Campaigns(campaigns::CampaignsArgs),
     /// Time what the app does at scale on a generated sample (or a copy of --db): table or JSON.
     Bench(bench::BenchArgs),
 }

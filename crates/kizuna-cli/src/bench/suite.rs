@@ -64,6 +64,7 @@ pub fn reads(store: &Store, now: DateTime<Utc>) -> anyhow::Result<Vec<Measuremen
         || Ok(find_duplicates(conn, 50)?),
         |found| format!("{} suggestions (limit 50)", found.len()),
     )?);
+    out.extend(super::campaigns::compare_twenty(conn, now_ms)?);
     Ok(out)
 }
 

@@ -2,6 +2,7 @@
 
 mod active;
 mod budget;
+mod campaign_retention;
 mod cohorts;
 mod first_contribution;
 mod levels;
@@ -11,6 +12,7 @@ mod monthly;
 
 pub use active::active_members;
 pub use budget::budget_planned_vs_actual;
+pub use campaign_retention::campaign_retention;
 pub use cohorts::cohort_retention;
 pub use first_contribution::time_to_first_contribution;
 pub use levels::engagement_by_level;
