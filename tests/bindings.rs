@@ -79,6 +79,17 @@ fn generate(dir: &Path) {
     kizuna_report::pdf::badges::BadgesPrinted::export_all(&cfg).expect("export BadgesPrinted");
     FieldChoices::export_all(&cfg).expect("export FieldChoices");
     MergeId::export_all(&cfg).expect("export MergeId");
+    kizuna_core::campaigns::CampaignInput::export_all(&cfg).expect("export CampaignInput");
+    kizuna_core::campaigns::CampaignRow::export_all(&cfg).expect("export CampaignRow");
+    kizuna_core::campaigns::CampaignDetail::export_all(&cfg).expect("export CampaignDetail");
+    kizuna_core::campaigns::InfluencerTerms::export_all(&cfg).expect("export InfluencerTerms");
+    kizuna_core::campaigns::DeliverableInput::export_all(&cfg).expect("export DeliverableInput");
+    kizuna_core::campaigns::ShortlistFilters::export_all(&cfg).expect("export ShortlistFilters");
+    kizuna_core::campaigns::ShortlistCandidate::export_all(&cfg)
+        .expect("export ShortlistCandidate");
+    kizuna_core::campaigns::Attribution::export_all(&cfg).expect("export Attribution");
+    kizuna_core::campaigns::CampaignCohort::export_all(&cfg).expect("export CampaignCohort");
+    kizuna_core::campaigns::Comparison::export_all(&cfg).expect("export Comparison");
 }
 
 fn read_ts(dir: &Path) -> BTreeMap<String, String> {

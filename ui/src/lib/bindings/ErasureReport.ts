@@ -19,7 +19,11 @@ votes: number,
 /**
  * Options they proposed, kept for the others who voted but no longer linked to them.
  */
-proposalsUnlinked: number, levelChanges: number, 
+proposalsUnlinked: number, 
+/**
+ * Campaign roster rows, their deliverables, and attributions of them to campaigns.
+ */
+campaigns: number, levelChanges: number, 
 /**
  * Change-log cells whose value was set to NULL.
  */
