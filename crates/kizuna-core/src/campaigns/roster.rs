@@ -119,15 +119,10 @@ pub struct DeliverableInput {
 pub struct Deliverable {
     pub id: String,
     pub influencer_id: String,
-    pub kind: DeliverableKind,
-    #[ts(type = "number | null")]
-    pub planned_at: Option<i64>,
-    #[ts(type = "number | null")]
-    pub published_at: Option<i64>,
-    pub url: Option<String>,
-    #[ts(type = "number | null")]
-    pub reach: Option<i64>,
-    pub notes: Option<String>,
+    /// Kind, dates, URL, reach and notes, as the form edits them.
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub details: DeliverableInput,
 }
 
 /// One influencer on a campaign's roster.
@@ -350,23 +345,23 @@ fn deliverables(conn: &Connection, influencer: &str) -> Result<Vec<Deliverable>>
                 Deliverable {
                     id: r.get(0)?,
                     influencer_id: r.get(1)?,
-                    kind: DeliverableKind::Other,
-                    planned_at: r.get(3)?,
-                    published_at: r.get(4)?,
-                    url: r.get(5)?,
-                    reach: r.get(6)?,
-                    notes: r.get(7)?,
+                    details: DeliverableInput {
+                        kind: DeliverableKind::Other,
+                        planned_at: r.get(3)?,
+                        published_at: r.get(4)?,
+                        url: r.get(5)?,
+                        reach: r.get(6)?,
+                        notes: r.get(7)?,
+                    },
                 },
                 r.get::<_, String>(2)?,
             ))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     rows.into_iter()
-        .map(|(d, kind)| {
-            Ok(Deliverable {
-                kind: DeliverableKind::parse(&kind)?,
-                ..d
-            })
+        .map(|(mut d, kind)| {
+            d.details.kind = DeliverableKind::parse(&kind)?;
+            Ok(d)
         })
         .collect()
 }
