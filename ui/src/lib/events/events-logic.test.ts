@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { enterChoice, moveSelection, normaliseCode } from './checkin-keys';
+import { goingText } from './labels';
 import { clockTime, toZoneInput, zoneChoices, zoneDiffers } from './time';
 
 const candidates = [
@@ -60,5 +61,19 @@ describe('door keyboard', () => {
 
 	it('normalises codes like the core does', () => {
 		expect(normaliseCode(' abc-2345 ')).toBe('ABC2345');
+	});
+});
+
+describe('seats on the list and the event page', () => {
+	const counts = { going: 3, waitlist: 2, cancelled: 1, attended: 8, noShow: 1 };
+	const endsAt = Date.UTC(2026, 4, 30, 11, 30);
+
+	it('counts seats taken against capacity until the event ends', () => {
+		expect(goingText({ capacity: 40, counts, endsAt }, endsAt - 1)).toBe('12 / 40 going');
+		expect(goingText({ capacity: null, counts, endsAt }, endsAt - 1)).toBe('12 going (no limit)');
+	});
+
+	it('counts who came once it has ended', () => {
+		expect(goingText({ capacity: 40, counts, endsAt }, endsAt + 1)).toBe('8 of 12 attended');
 	});
 });

@@ -40,9 +40,13 @@ export function whereText(event: Pick<EventListItem, 'venue' | 'kind' | 'url'>):
 	return event.kind === 'online' || event.url ? t('events.online') : t('events.noVenue');
 }
 
-/** "12 / 40 going" or "12 going (no limit)". */
-export function goingText(event: Pick<EventListItem, 'capacity' | 'counts'>): string {
+/** "12 / 40 going" or "12 going (no limit)"; once the event has ended, "10 of 12 attended". */
+export function goingText(
+	event: Pick<EventListItem, 'capacity' | 'counts' | 'endsAt'>,
+	now: number = Date.now()
+): string {
 	const going = event.counts.going + event.counts.attended + event.counts.noShow;
+	if (event.endsAt < now) return t('events.attendedOf', { attended: event.counts.attended, registered: going });
 	return event.capacity === null
 		? t('events.goingNoLimit', { going })
 		: t('events.going', { going, capacity: event.capacity });

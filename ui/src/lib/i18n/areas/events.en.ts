@@ -13,6 +13,7 @@ export const eventsEn = {
 	online: 'Online',
 	noVenue: 'No venue yet',
 	going: '{going} / {capacity} going',
+	attendedOf: '{attended} of {registered} attended',
 	goingNoLimit: '{going} going (no limit)',
 	waitlist: { one: '{count} on the waitlist', other: '{count} on the waitlist' },
 	kinds: { inPerson: 'In person', online: 'Online', hybrid: 'Hybrid' },

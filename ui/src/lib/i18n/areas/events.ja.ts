@@ -16,6 +16,7 @@ export const eventsJa: Catalogue<typeof eventsEn> = {
 	online: 'オンライン',
 	noVenue: '会場未定',
 	going: '参加 {going} / 定員 {capacity}',
+	attendedOf: '出席 {attended} / 申込 {registered}',
 	goingNoLimit: '参加 {going}（定員なし）',
 	waitlist: { one: 'キャンセル待ち {count}人', other: 'キャンセル待ち {count}人' },
 	kinds: { inPerson: '会場開催', online: 'オンライン', hybrid: 'ハイブリッド' },
