@@ -298,6 +298,17 @@ fn removing_a_referral_frees_the_member_and_removes_the_activity() {
     store.write(|w| remove_referral(w, &m[1])).expect("remove");
 
     assert_eq!(referral_rows(&store), (0, 0));
+    let audit = kizuna_core::audit::recent(store.conn(), Some(m[1].as_str()), 5).expect("audit");
+    let actions: Vec<&str> = audit.iter().map(|e| e.action.as_str()).collect();
+    assert_eq!(
+        actions,
+        ["referral.remove", "referral.record"],
+        "both are in the audit log"
+    );
+    assert!(
+        audit[0].details.contains(m[0].as_str()),
+        "the removal names the referrer"
+    );
     refer(&mut store, &m[2], &m[1], days_ago(5));
     assert_eq!(reach(store.conn(), &m[2]).expect("reach").direct, 1);
     let again = store.write(|w| remove_referral(w, &m[0]));

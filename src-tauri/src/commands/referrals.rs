@@ -1,7 +1,6 @@
 //! Word of mouth: a member's referrals, recording and removing one, top advocates and
 //! influencers by tier.
 
-use kizuna_core::audit;
 use kizuna_core::ids::MemberId;
 use kizuna_core::influencers::{self, InfluencerRow, parse_tier};
 use kizuna_core::referrals::{self, Advocate, MemberReferrals, ReferralChannel};
@@ -42,24 +41,10 @@ pub async fn record_referral(
 ) -> Result<MemberReferrals, AppError> {
     state
         .with_store(move |store| {
-            let (referrer, referred) = (
-                MemberId::from(referrer.as_str()),
-                MemberId::from(referred.as_str()),
-            );
+            let (referrer, referred) = (MemberId(referrer), MemberId(referred));
             let at = store.clock().now_ms();
             store.write(|w| {
-                let id =
-                    referrals::record_referral(w, &referrer, &referred, channel, at, None, None)?;
-                audit::record(
-                    w,
-                    "referral.record",
-                    Some(referred.as_str()),
-                    &serde_json::json!({
-                        "referral": id,
-                        "referrer": referrer.as_str(),
-                        "channel": channel.as_sql(),
-                    }),
-                )
+                referrals::record_referral(w, &referrer, &referred, channel, at, None, None)
             })?;
             Ok(referrals::member_referrals(
                 store.conn(),
@@ -78,19 +63,8 @@ pub async fn remove_referral(
 ) -> Result<MemberReferrals, AppError> {
     state
         .with_store(move |store| {
-            let referred = MemberId::from(referred.as_str());
-            store.write(|w| {
-                let before = referrals::referral_of(w.tx(), &referred)?;
-                referrals::remove_referral(w, &referred)?;
-                audit::record(
-                    w,
-                    "referral.remove",
-                    Some(referred.as_str()),
-                    &serde_json::json!({
-                        "referrer": before.map(|r| r.referrer_id),
-                    }),
-                )
-            })?;
+            let referred = MemberId(referred);
+            store.write(|w| referrals::remove_referral(w, &referred))?;
             Ok(referrals::member_referrals(
                 store.conn(),
                 &referred,

@@ -21,6 +21,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::activities::{NewActivity, log_activity};
+use crate::audit;
 use crate::error::{CoreError, Result};
 use crate::ids::{CampaignId, MemberId};
 use crate::store::{SyncedTable, Writer};
@@ -145,10 +146,34 @@ fn brought_in_by(conn: &Connection, descendant: &MemberId, ancestor: &MemberId) 
 }
 
 /// Records that `referrer` brought `referred` in through `channel` at `at` (unix ms), with an
-/// optional referral code and campaign, and logs a `referral` activity for the referrer in the
-/// same transaction. Refuses self-referrals, unknown or deleted members, a second referrer and
-/// loops.
+/// optional referral code and campaign, and logs a `referral` activity for the referrer and a
+/// `referral.record` audit entry in the same transaction. Refuses self-referrals, unknown or
+/// deleted members, a second referrer and loops.
 pub fn record_referral(
+    w: &mut Writer<'_>,
+    referrer: &MemberId,
+    referred: &MemberId,
+    channel: ReferralChannel,
+    at: i64,
+    code: Option<&str>,
+    campaign: Option<&CampaignId>,
+) -> Result<String> {
+    let id = insert_referral(w, referrer, referred, channel, at, code, campaign)?;
+    audit::record(
+        w,
+        "referral.record",
+        Some(referred.as_str()),
+        &serde_json::json!({
+            "referral": id,
+            "referrer": referrer.as_str(),
+            "channel": channel.as_sql(),
+        }),
+    )?;
+    Ok(id)
+}
+
+/// [`record_referral`] without the audit entry, for generated data (the sample community).
+pub(crate) fn insert_referral(
     w: &mut Writer<'_>,
     referrer: &MemberId,
     referred: &MemberId,
@@ -219,20 +244,31 @@ pub fn record_referral(
     Ok(id)
 }
 
-/// Removes the referral that brought `referred` in, with the referrer's `referral` activity.
+/// Removes the referral that brought `referred` in, with the referrer's `referral` activity, and
+/// records `referral.remove` in the audit log.
 pub fn remove_referral(w: &mut Writer<'_>, referred: &MemberId) -> Result<()> {
-    let found: Option<(String, Option<String>)> = w
+    let found: Option<(String, Option<String>, String)> = w
         .tx()
-        .prepare_cached("SELECT id, activity_id FROM referrals WHERE referred_id = ?1")?
-        .query_row([referred.as_str()], |r| Ok((r.get(0)?, r.get(1)?)))
+        .prepare_cached(
+            "SELECT id, activity_id, referrer_id FROM referrals WHERE referred_id = ?1",
+        )?
+        .query_row([referred.as_str()], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
         .optional()?;
-    let Some((id, activity)) = found else {
+    let Some((id, activity, referrer)) = found else {
         return Err(CoreError::NotFound {
             what: "referral of member",
             id: referred.to_string(),
         });
     };
     w.delete(SyncedTable::Referrals, &id)?;
+    audit::record(
+        w,
+        "referral.remove",
+        Some(referred.as_str()),
+        &serde_json::json!({ "referrer": referrer }),
+    )?;
     if let Some(activity) = activity {
         let exists: bool = w
             .tx()

@@ -11,7 +11,7 @@ use rusqlite::OptionalExtension;
 use super::plan::{MemberPlan, Origin};
 use crate::error::Result;
 use crate::ids::{CampaignId, MemberId};
-use crate::referrals::{ReferralChannel, record_referral};
+use crate::referrals::{ReferralChannel, insert_referral};
 use crate::store::Writer;
 
 /// Mixed into the seed for the referral stream.
@@ -154,7 +154,7 @@ pub fn plant_referrals(
             None => channel(&mut rng),
         };
         let code = (channel == ReferralChannel::Code).then(|| format!("HINATA-{referrer:05}"));
-        record_referral(
+        insert_referral(
             w,
             &ids[referrer],
             &ids[i],
