@@ -10,8 +10,8 @@ use kizuna_core::Store;
 use kizuna_core::activity_types::{create_activity_type, list_activity_types, log_manual_activity};
 use kizuna_core::ids::MemberId;
 use kizuna_core::members::{
-    MemberPatch, NewMember, create_member, delete_member, erase_member, export_member,
-    list_members, member_detail, restore_member, update_member,
+    MemberPatch, NewMember, create_member, delete_member, erase_member, list_members,
+    member_detail, restore_member, save_member_export, update_member,
 };
 
 /// `kizuna members <action>`.
@@ -229,10 +229,11 @@ pub fn run(path: &Path, args: MembersArgs) -> anyhow::Result<()> {
             Ok(())
         }
         MembersAction::Export { id, output } => {
-            let export = export_member(store.conn(), &id)?;
-            std::fs::write(&output, serde_json::to_string_pretty(&export)?)
-                .with_context(|| format!("writing {}", output.display()))?;
-            println!("exported member {id} to {}", output.display());
+            let bytes = save_member_export(&mut store, &id, &output)?;
+            println!(
+                "exported member {id} to {} ({bytes} bytes)",
+                output.display()
+            );
             Ok(())
         }
         MembersAction::Erase { id, yes } => erase(&mut store, &id, yes),

@@ -291,3 +291,24 @@ fn a_merged_record_cannot_be_erased_alone_and_unknown_members_are_reported() {
         "nothing half-saved"
     );
 }
+
+#[test]
+fn a_saved_export_is_the_whole_json_and_is_recorded_in_the_audit_log() {
+    let (dir, mut store) = new_store();
+    let taro = add_member(&mut store, &taro());
+    let path = dir.path().join("taro.json");
+    let bytes = kizuna_core::members::save_member_export(&mut store, taro.as_str(), &path)
+        .expect("save the export");
+    let text = std::fs::read_to_string(&path).expect("the file");
+    assert_eq!(text.len() as u64, bytes);
+    let json: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    assert_eq!(json["member"]["id"], taro.as_str());
+    let entry =
+        &kizuna_core::audit::recent(store.conn(), Some(taro.as_str()), 1).expect("audit")[0];
+    assert_eq!(entry.action, "member.export");
+    assert!(
+        entry.details.contains(&bytes.to_string()),
+        "{}",
+        entry.details
+    );
+}

@@ -1,14 +1,12 @@
 //! Editing members from the member page: create, edit, soft delete and restore, identities,
 //! tags, manual activities, and the privacy tools (export to a file, erase).
 
-use std::io::Write;
-
 use kizuna_core::activity_types::{self, ActivityTypeUsage};
+use kizuna_core::export_file;
 use kizuna_core::ids::MemberId;
 use kizuna_core::members::{
     self, DeletedMember, ErasureReport, IdentityPatch, MemberPatch, NewIdentity, NewMember,
 };
-use kizuna_core::{CoreError, audit, export_file};
 use tauri::State;
 
 use crate::AppError;
@@ -176,15 +174,7 @@ pub async fn export_member(
     state
         .with_store(move |store| {
             let destination = export_file::destination(&path)?;
-            let export = members::export_member(store.conn(), &id)?;
-            let text = serde_json::to_string_pretty(&export).map_err(CoreError::Json)?;
-            export_file::write_whole(&destination, |mut file| {
-                file.write_all(text.as_bytes()).map_err(CoreError::Export)
-            })?;
-            let bytes = text.len() as u64;
-            let details = serde_json::json!({ "bytes": bytes });
-            store.write(|w| audit::record(w, "member.export", Some(&id), &details))?;
-            Ok(bytes)
+            Ok(members::save_member_export(store, &id, &destination)?)
         })
         .await
 }

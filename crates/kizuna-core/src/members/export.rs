@@ -4,7 +4,11 @@ use rusqlite::types::{Value, ValueRef};
 use rusqlite::{Connection, OptionalExtension, ToSql};
 use serde_json::{Map, Value as Json, json};
 
+use std::io::Write;
+use std::path::Path;
+
 use crate::error::{CoreError, Result};
+use crate::{Store, audit, export_file};
 
 /// The `format` field of an export, so a reader can tell what the file is.
 pub const EXPORT_FORMAT: &str = "kizuna.member-export";
@@ -181,4 +185,17 @@ pub fn export_member(conn: &Connection, id: &str) -> Result<Json> {
         "levelHistory": rows_json(conn, "SELECT * FROM level_changes WHERE member_id = ?1 ORDER BY at, id", one)?,
         "audit": rows_json(conn, "SELECT * FROM audit_log WHERE subject = ?1 ORDER BY at, id", one)?,
     }))
+}
+
+/// Writes [`export_member`] as pretty JSON to `path` (whole or not at all), records
+/// `member.export` with the size in the audit log, and returns the bytes written.
+pub fn save_member_export(store: &mut Store, id: &str, path: &Path) -> Result<u64> {
+    let export = export_member(store.conn(), id)?;
+    let text = serde_json::to_string_pretty(&export)?;
+    export_file::write_whole(path, |mut file| {
+        file.write_all(text.as_bytes()).map_err(CoreError::Export)
+    })?;
+    let bytes = text.len() as u64;
+    store.write(|w| audit::record(w, "member.export", Some(id), &json!({ "bytes": bytes })))?;
+    Ok(bytes)
 }

@@ -19,7 +19,7 @@ pub use edit::{
     update_identity, update_member, validate_followers,
 };
 pub use erase::{ErasureReport, erase_member};
-pub use export::{EXPORT_FORMAT, EXPORT_VERSION, export_member};
+pub use export::{EXPORT_FORMAT, EXPORT_VERSION, export_member, save_member_export};
 pub(crate) use list::{MEMBER_ROW_COLUMNS, member_row};
 pub use list::{list_members, member_detail};
 pub(crate) use traits::insert_trait;
