@@ -251,6 +251,9 @@ pub fn run(path: &Path, args: CampaignsArgs) -> anyhow::Result<()> {
                     r.members_brought
                 );
             }
+            for p in &d.linked_perks {
+                println!("perk:     {} ({}, {})", p.name, p.kind.as_sql(), p.perk_id);
+            }
             for k in &d.codes {
                 println!(
                     "{}:     {} {}brought {}",

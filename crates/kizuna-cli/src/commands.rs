@@ -32,6 +32,8 @@ pub fn run(db: Option<PathBuf>, command: Command) -> anyhow::Result<()> {
         Command::Segments(args) => crate::segments::run(&path, args),
         Command::Events(args) => crate::events::run(&path, args),
         Command::Campaigns(args) => crate::campaigns::run(&path, args),
+        Command::Perks(args) => crate::perks::run(&path, args),
+        Command::Ideas(args) => crate::ideas::run(&path, args),
         Command::Bench(args) => crate::bench::run(given.as_deref(), &args),
     }
 }

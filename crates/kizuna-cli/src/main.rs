@@ -8,9 +8,11 @@ mod campaigns;
 mod commands;
 mod duplicates;
 mod events;
+mod ideas;
 mod identities;
 mod members;
 mod merge;
+mod perks;
 mod referrals;
 mod score;
 mod segments;
@@ -80,6 +82,12 @@ enum Command {
     Events(events::EventsArgs),
     /// Campaigns: list, show, create, `roster add`, `codes add`, `attribute CODE MEMBER`.
     Campaigns(campaigns::CampaignsArgs),
+    /// Perks: list, show, create, `wave add`, grant (one member or a segment/wave), codes,
+    /// redeem, revoke, expire, effect, conflicts.
+    Perks(perks::PerksArgs),
+    /// Ideas: list, show, add, status, vote, unvote, comment, merge, unmerge, contributors,
+    /// import.
+    Ideas(ideas::IdeasArgs),
     /// Time what the app does at scale on a generated sample (or a copy of --db): table or JSON.
     Bench(bench::BenchArgs),
 }

@@ -308,3 +308,50 @@ fn cohort_figures_equal_the_reference_on_the_sample_community() {
         assert!(word_of_mouth > 0, "some word of mouth");
     }
 }
+
+#[test]
+fn comparing_many_campaigns_at_once_gives_each_its_own_cohort_in_order() {
+    let (_dir, path) = common::temp_path();
+    let (store, _) = create_sample(
+        &path,
+        &SampleSpec::with_members(1_500),
+        common::fixed_clock(),
+    )
+    .expect("sample");
+    let conn = store.conn();
+    let mut ids = all_campaign_ids(conn).expect("campaigns");
+    ids.reverse();
+    assert!(ids.len() > 2, "the sample has several campaigns");
+    let cmp = compare(conn, &ids, now_ms()).expect("compare");
+    let order: Vec<&str> = cmp
+        .campaigns
+        .iter()
+        .map(|r| r.campaign_id.as_str())
+        .collect();
+    assert_eq!(order, ids.iter().map(String::as_str).collect::<Vec<_>>());
+    for row in &cmp.campaigns {
+        let alone = campaign_cohort(conn, &row.campaign_id, now_ms()).expect("cohort");
+        let at_90 = alone
+            .windows
+            .iter()
+            .find(|w| w.days == 90)
+            .expect("90 days");
+        assert_eq!(
+            (
+                row.members,
+                row.active_at_90,
+                row.second_generation,
+                row.third_generation
+            ),
+            (
+                alone.members,
+                at_90.active,
+                alone.today.second_generation,
+                alone.today.third_generation
+            ),
+            "campaign {}",
+            row.campaign_id
+        );
+        assert_eq!(row.levels_now, alone.today.levels);
+    }
+}

@@ -133,6 +133,30 @@ INSERT INTO registrations (id, event_id, member_id, status, ticket_type_id, tick
      'K7QX2MP', 1);
 ";
 
+/// Rows that only exist from schema version 14 on: perks (one linked to a campaign), waves,
+/// codes, grants.
+const V14_ROWS: &str = "
+INSERT INTO perks (id, kind, name, starts_at, ends_at, stock, campaign_id, created_at) VALUES
+    ('p-1', 'discount_code', '会員限定クーポン', 1712000000000, NULL, 10, 'c-1', 1712000000000);
+INSERT INTO perk_waves (id, perk_id, number, name, opens_at, segment_id, min_level) VALUES
+    ('pw-1', 'p-1', 1, 'Champions', 1712000000000, 'sg-1', 5);
+INSERT INTO perk_codes (id, perk_id, code, added_at) VALUES ('pc-1', 'p-1', 'HINATA-7K', 1712000000000);
+INSERT INTO perk_grants (id, perk_id, member_id, wave_id, code_id, status, granted_at, redeemed_at)
+    VALUES ('pg-1', 'p-1', 'm-1', 'pw-1', 'pc-1', 'redeemed', 1712100000000, 1712200000000);
+";
+
+const V15_ROWS: &str = "
+INSERT INTO ideas (id, title, body, author_id, source, status, topic, created_at) VALUES
+    ('i-1', '夜のオンライン読書会', '平日の夜にも開催してほしい', 'm-1', 'manual', 'planned', 'events', 1712000000000),
+    ('i-2', 'Evening book club', NULL, NULL, 'csv', 'new', NULL, 1712000000000);
+UPDATE ideas SET merged_into = 'i-1', merged_at = 1712100000000 WHERE id = 'i-2';
+INSERT INTO idea_status_changes (id, idea_id, status, at) VALUES
+    ('is-1', 'i-1', 'new', 1712000000000), ('is-2', 'i-1', 'planned', 1712100000000);
+INSERT INTO idea_votes (id, idea_id, member_id, voted_at) VALUES ('iv-1', 'i-1', 'm-1', 1712000000000);
+INSERT INTO idea_comments (id, idea_id, origin_idea_id, member_id, body, created_at)
+    VALUES ('ic-1', 'i-1', 'i-2', NULL, 'ありがとうございます', 1712000000000);
+";
+
 /// The rows first valid at `version` (each migration adds an arm).
 fn rows_added_at(version: usize) -> &'static str {
     match version {
@@ -145,6 +169,8 @@ fn rows_added_at(version: usize) -> &'static str {
         8 => V8_ROWS,
         9 => V9_ROWS,
         10 => V10_ROWS,
+        14 => V14_ROWS,
+        15 => V15_ROWS,
         _ => "",
     }
 }

@@ -140,6 +140,8 @@ pub struct CampaignDetail {
     pub roster: Vec<super::RosterEntry>,
     pub codes: Vec<super::CampaignCode>,
     pub by_via: Vec<ViaCount>,
+    /// Perks linked to the campaign (by link or as the perk's own campaign), by name.
+    pub linked_perks: Vec<super::LinkedPerk>,
 }
 
 const GOALS: [&str; 5] = [
@@ -374,6 +376,7 @@ pub fn campaign_detail(conn: &Connection, id: &str, now: i64) -> Result<Campaign
         roster: super::roster(conn, id)?,
         codes: super::codes(conn, id)?,
         by_via,
+        linked_perks: super::perk_links::linked_perks(conn, id)?,
     })
 }
 

@@ -12,7 +12,8 @@ use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::cohorts::{CampaignCohort, MIN_MATURE_MEMBERS, cohort_with};
+use super::cohort_pool;
+use super::cohorts::{CampaignCohort, MIN_MATURE_MEMBERS};
 use crate::engagement::{Ladder, LevelCount};
 use crate::error::{CoreError, Result};
 
@@ -281,14 +282,19 @@ pub fn compare(conn: &Connection, campaign_ids: &[String], now_ms: i64) -> Resul
         seen
     };
     let ladder = Ladder::load(conn)?;
-    let mut rows = Vec::with_capacity(ids.len());
+    let mut known = Vec::with_capacity(ids.len());
     for id in &ids {
-        let facts = facts(conn, id)?.ok_or_else(|| CoreError::NotFound {
+        known.push(facts(conn, id)?.ok_or_else(|| CoreError::NotFound {
             what: "campaign",
             id: id.clone(),
-        })?;
-        rows.push(row(facts, cohort_with(conn, &ladder, id, now_ms)?));
+        })?);
     }
+    let cohorts = cohort_pool::cohorts(conn, &ladder, &ids, now_ms)?;
+    let rows: Vec<_> = known
+        .into_iter()
+        .zip(cohorts)
+        .map(|(f, c)| row(f, c))
+        .collect();
     Ok(Comparison {
         as_of: now_ms,
         min_mature: MIN_MATURE_MEMBERS,

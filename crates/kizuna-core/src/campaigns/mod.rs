@@ -4,9 +4,11 @@
 mod attribution;
 mod campaign;
 mod codes;
+mod cohort_pool;
 mod cohorts;
 mod compare;
 mod compare_csv;
+mod perk_links;
 mod roster;
 mod shortlist;
 
@@ -28,6 +30,7 @@ pub use compare::{
     all_campaign_ids, compare,
 };
 pub use compare_csv::{COMPARE_CSV_HEADER, caveat_text, compare_csv, plain_amount};
+pub use perk_links::{LinkedPerk, link_perk, unlink_perk};
 pub use roster::{
     Deliverable, DeliverableInput, DeliverableKind, InfluencerStatus, InfluencerTerms, RosterEntry,
     add_deliverable, add_influencer, remove_deliverable, remove_influencer, roster,

@@ -4,10 +4,12 @@
 //! What counts as "the person": the member and every record merged into them (a merge is a
 //! manager saying both records are one person), so erasing a merged record alone is refused.
 //! Their identities, tags, traits, activities, registrations, referrals (either side), campaign
-//! roster rows with their deliverables and campaign attributions (as referrer: unlinked), merges they
+//! roster rows with their deliverables and campaign attributions (as referrer: unlinked), perk
+//! grants, idea votes and idea comments, merges they
 //! are part of (the snapshot holds their profile; such a merge can no longer be undone),
 //! score and level history go. Kept: the tags themselves (shared names), a referrer's
 //! `referral` activity when the erased member was the one referred (it is the referrer's),
+//! ideas they wrote (kept for the voters, the author cleared),
 //! and audit entries (ids only, never personal data). Change-log cells of every row that
 //! belonged to them and no longer exists — also rows deleted earlier, such as identities a
 //! merge dropped — get `val = NULL`; `_row` cells stay so sync still knows the row is gone.
@@ -44,6 +46,10 @@ pub struct ErasureReport {
     pub proposals_unlinked: u32,
     /// Campaign roster rows, their deliverables, and attributions of them to campaigns.
     pub campaigns: u32,
+    /// Perks granted to them (their codes stay with the perk, never given again).
+    pub perk_grants: u32,
+    /// Their votes and comments on ideas; ideas they wrote stay, no longer linked to them.
+    pub ideas: u32,
     pub level_changes: u32,
     /// Change-log cells whose value was set to NULL.
     pub scrubbed_cells: u32,
@@ -125,6 +131,20 @@ pub fn erase_member(w: &mut Writer<'_>, id: &MemberId) -> Result<ErasureReport> 
         &roster_json,
     )?;
     let attributions = of("campaign_attributions", &["member_id"])?;
+    let perk_grants = if table_exists(tx, "perk_grants")? {
+        of("perk_grants", &["member_id"])?
+    } else {
+        Vec::new()
+    };
+    let (idea_votes, idea_comments, authored) = if table_exists(tx, "ideas")? {
+        (
+            of("idea_votes", &["member_id"])?,
+            of("idea_comments", &["member_id"])?,
+            of("ideas", &["author_id"])?,
+        )
+    } else {
+        (Vec::new(), Vec::new(), Vec::new())
+    };
     let referred = ids(
         tx,
         "SELECT id FROM campaign_attributions WHERE referrer_id IN (SELECT value FROM json_each(?1))
@@ -169,6 +189,9 @@ pub fn erase_member(w: &mut Writer<'_>, id: &MemberId) -> Result<ErasureReport> 
         (SyncedTable::CampaignAttributions, &attributions),
         (SyncedTable::CampaignDeliverables, &deliverables),
         (SyncedTable::CampaignInfluencers, &roster),
+        (SyncedTable::PerkGrants, &perk_grants),
+        (SyncedTable::IdeaVotes, &idea_votes),
+        (SyncedTable::IdeaComments, &idea_comments),
         (SyncedTable::Members, &people),
     ];
     for proposal in &proposals {
@@ -197,6 +220,20 @@ pub fn erase_member(w: &mut Writer<'_>, id: &MemberId) -> Result<ErasureReport> 
     w.tx().execute(
         "UPDATE change_log SET val = NULL
          WHERE tbl = 'campaign_attributions' AND col = 'referrer_id'
+           AND val IN (SELECT value FROM json_each(?1))",
+        [&people_json],
+    )?;
+    // Their ideas stay for the others who voted on them; who wrote them goes from their history.
+    for idea in &authored {
+        w.update(
+            SyncedTable::Ideas,
+            idea,
+            &[("author_id", rusqlite::types::Value::Null)],
+        )?;
+    }
+    w.tx().execute(
+        "UPDATE change_log SET val = NULL
+         WHERE tbl = 'ideas' AND col = 'author_id'
            AND val IN (SELECT value FROM json_each(?1))",
         [&people_json],
     )?;
@@ -235,6 +272,8 @@ pub fn erase_member(w: &mut Writer<'_>, id: &MemberId) -> Result<ErasureReport> 
         votes: count(&votes),
         proposals_unlinked: count(&proposals),
         campaigns: count(&roster) + count(&deliverables) + count(&attributions),
+        perk_grants: count(&perk_grants),
+        ideas: count(&idea_votes) + count(&idea_comments) + count(&authored),
         level_changes,
         scrubbed_cells,
     };

@@ -70,7 +70,8 @@ pub(crate) fn table_exists(conn: &Connection, table: &str) -> Result<bool> {
 
 /// Everything about one member (also a deleted one): profile, the records merged into it,
 /// identities, tags, traits, activities, registrations, referrals, event feedback, proposals and
-/// votes, merges, score and level history, and the audit entries about them. Derived search columns are left out.
+/// votes, ideas with their votes and comments, merges, score and level history, and the audit
+/// entries about them. Derived search columns are left out.
 pub fn export_member(conn: &Connection, id: &str) -> Result<Json> {
     let exists: Option<Value> = conn
         .prepare_cached("SELECT id FROM members WHERE id = ?1")?
@@ -171,6 +172,30 @@ pub fn export_member(conn: &Connection, id: &str) -> Result<Json> {
             conn,
             "SELECT id, campaign_id, member_id, attributed_at FROM campaign_attributions
              WHERE referrer_id = ?1 ORDER BY attributed_at, id",
+            one,
+        )?,
+        "perkGrants": rows_json(
+            conn,
+            "SELECT g.*, p.name AS perk_name, c.code AS code FROM perk_grants g
+             JOIN perks p ON p.id = g.perk_id LEFT JOIN perk_codes c ON c.id = g.code_id
+             WHERE g.member_id = ?1 ORDER BY g.granted_at, g.id",
+            one,
+        )?,
+        "ideas": rows_json(
+            conn,
+            "SELECT * FROM ideas WHERE author_id = ?1 ORDER BY created_at, id",
+            one,
+        )?,
+        "ideaVotes": rows_json(
+            conn,
+            "SELECT v.*, i.title AS idea_title FROM idea_votes v JOIN ideas i ON i.id = v.idea_id
+             WHERE v.member_id = ?1 ORDER BY v.voted_at, v.id",
+            one,
+        )?,
+        "ideaComments": rows_json(
+            conn,
+            "SELECT c.*, i.title AS idea_title FROM idea_comments c JOIN ideas i ON i.id = c.idea_id
+             WHERE c.member_id = ?1 ORDER BY c.created_at, c.id",
             one,
         )?,
         "merges": rows_json(

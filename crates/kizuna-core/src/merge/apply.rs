@@ -47,6 +47,8 @@ pub fn merge_members(
     }
     rec.update(w, SyncedTable::Members, k, &fields)?;
     super::campaign_links::move_campaign_links(w, &mut rec, k, m)?;
+    super::perk_grants::move_perk_grants(w, &mut rec, k, m)?;
+    super::idea_links::move_idea_links(w, &mut rec, k, m)?;
     move_identities(w, &mut rec, k, m)?;
     move_tags(w, &mut rec, k, m)?;
     super::traits::move_traits(w, &mut rec, k, m)?;

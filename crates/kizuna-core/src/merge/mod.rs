@@ -11,6 +11,8 @@ mod apply;
 mod campaign_links;
 mod event_links;
 mod fields;
+mod idea_links;
+mod perk_grants;
 mod preview;
 mod referrals;
 mod snapshot;

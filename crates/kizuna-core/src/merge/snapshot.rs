@@ -74,6 +74,10 @@ pub fn table(name: &str) -> Result<SyncedTable> {
         SyncedTable::CampaignDeliverables,
         SyncedTable::CampaignCodes,
         SyncedTable::CampaignAttributions,
+        SyncedTable::PerkGrants,
+        SyncedTable::Ideas,
+        SyncedTable::IdeaVotes,
+        SyncedTable::IdeaComments,
     ]
     .into_iter()
     .find(|t| t.name() == name)

@@ -11,7 +11,9 @@
 mod budgets;
 mod campaign_work;
 mod events;
+mod ideas;
 mod names;
+mod perks;
 mod plan;
 mod plant;
 mod referrals;
@@ -156,13 +158,18 @@ pub fn generate(store: &mut Store, spec: &SampleSpec) -> Result<SampleReport> {
     budgets::plant_money_and_voices(store, spec.seed, now_ms)?;
     // Score it month by month, as if Kizuna had been running all along, so the level history
     // (promotions, decay demotions) spans the whole sample, not just today.
-    store.write(|w| {
+    report.activities += store.write(|w| {
         for back in (1..=HISTORY_MONTHS).rev() {
             let month_end = crate::activities::month_start(now, back - 1).timestamp_millis() - 1;
             recompute(w, month_end, RecomputeMode::Incremental)?;
         }
+        // Perks go to members by their level, and their redemptions are activities too.
+        let redeemed = perks::plant_perks(w, spec.seed, &campaigns, now_ms)?;
+        // Ideas and votes come from members by their level; both are activities too.
+        let ideas = ideas::plant_ideas(w, spec.seed, now_ms)?;
         // A last full pass, so today's scores are exactly what a full recompute gives.
-        recompute(w, now_ms, RecomputeMode::Full)
+        recompute(w, now_ms, RecomputeMode::Full)?;
+        Ok(redeemed + ideas)
     })?;
     tracing::info!(?report, "sample community generated");
     Ok(report)

@@ -44,6 +44,21 @@ pub fn count_segment(conn: &Connection, group: &Group, now_ms: i64) -> Result<u3
         .query_row(rusqlite::params_from_iter(&compiled.params), |r| r.get(0))?)
 }
 
+/// The ids of every live member matching `group` as of `now_ms`, in id order.
+pub fn segment_member_ids(conn: &Connection, group: &Group, now_ms: i64) -> Result<Vec<String>> {
+    validate(conn, group)?;
+    let compiled = sql::compile(conn, group, now_ms)?;
+    let query = format!(
+        "SELECT m.id FROM members m WHERE m.deleted_at IS NULL AND {} ORDER BY m.id",
+        compiled.condition
+    );
+    let ids = conn
+        .prepare(&query)?
+        .query_map(rusqlite::params_from_iter(&compiled.params), |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<String>>>()?;
+    Ok(ids)
+}
+
 /// One page of the members matching `group`, in the Members list's order (reading, then id).
 pub fn segment_members(
     conn: &Connection,

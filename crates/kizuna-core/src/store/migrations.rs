@@ -67,6 +67,18 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 13,
         sql: include_str!("../../migrations/0013_campaigns.sql"),
     },
+    Migration {
+        version: 14,
+        sql: include_str!("../../migrations/0014_perks.sql"),
+    },
+    Migration {
+        version: 15,
+        sql: include_str!("../../migrations/0015_ideas.sql"),
+    },
+    Migration {
+        version: 16,
+        sql: include_str!("../../migrations/0016_member_search_cover.sql"),
+    },
 ];
 
 /// The schema version this build writes.

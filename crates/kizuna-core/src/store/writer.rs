@@ -36,6 +36,14 @@ pub enum SyncedTable {
     CampaignDeliverables,
     CampaignCodes,
     CampaignAttributions,
+    Perks,
+    PerkWaves,
+    PerkGrants,
+    PerkCodes,
+    Ideas,
+    IdeaStatusChanges,
+    IdeaVotes,
+    IdeaComments,
 }
 
 impl SyncedTable {
@@ -68,6 +76,14 @@ impl SyncedTable {
             SyncedTable::CampaignDeliverables => "campaign_deliverables",
             SyncedTable::CampaignCodes => "campaign_codes",
             SyncedTable::CampaignAttributions => "campaign_attributions",
+            SyncedTable::Perks => "perks",
+            SyncedTable::PerkWaves => "perk_waves",
+            SyncedTable::PerkGrants => "perk_grants",
+            SyncedTable::PerkCodes => "perk_codes",
+            SyncedTable::Ideas => "ideas",
+            SyncedTable::IdeaStatusChanges => "idea_status_changes",
+            SyncedTable::IdeaVotes => "idea_votes",
+            SyncedTable::IdeaComments => "idea_comments",
         }
     }
 }

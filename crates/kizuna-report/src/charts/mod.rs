@@ -9,6 +9,7 @@ mod levels;
 mod marks;
 mod mix;
 mod monthly;
+mod perk_effect;
 
 pub use active::active_members;
 pub use budget::budget_planned_vs_actual;
@@ -18,6 +19,7 @@ pub use first_contribution::time_to_first_contribution;
 pub use levels::engagement_by_level;
 pub use mix::activity_mix;
 pub use monthly::activities_per_month;
+pub use perk_effect::perk_effect;
 
 use crate::Theme;
 
