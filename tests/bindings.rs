@@ -90,6 +90,30 @@ fn generate(dir: &Path) {
     kizuna_core::campaigns::Attribution::export_all(&cfg).expect("export Attribution");
     kizuna_core::campaigns::CampaignCohort::export_all(&cfg).expect("export CampaignCohort");
     kizuna_core::campaigns::Comparison::export_all(&cfg).expect("export Comparison");
+    kizuna_core::perks::PerkInput::export_all(&cfg).expect("export PerkInput");
+    kizuna_core::perks::WaveInput::export_all(&cfg).expect("export WaveInput");
+    kizuna_core::perks::WaveRow::export_all(&cfg).expect("export WaveRow");
+    kizuna_core::perks::PerkRow::export_all(&cfg).expect("export PerkRow");
+    kizuna_core::perks::GrantRow::export_all(&cfg).expect("export GrantRow");
+    kizuna_core::perks::PerkDetail::export_all(&cfg).expect("export PerkDetail");
+    kizuna_core::perks::BulkTarget::export_all(&cfg).expect("export BulkTarget");
+    kizuna_core::perks::BulkPreview::export_all(&cfg).expect("export BulkPreview");
+    kizuna_core::perks::PreviewRow::export_all(&cfg).expect("export PreviewRow");
+    kizuna_core::perks::BulkOutcome::export_all(&cfg).expect("export BulkOutcome");
+    kizuna_core::perks::GrantStatus::export_all(&cfg).expect("export GrantStatus");
+    kizuna_core::perks::PerkConflict::export_all(&cfg).expect("export PerkConflict");
+    kizuna_core::perks::PerkEffect::export_all(&cfg).expect("export PerkEffect");
+    kizuna_core::perks::MemberGrant::export_all(&cfg).expect("export MemberGrant");
+    kizuna_core::ideas::IdeaInput::export_all(&cfg).expect("export IdeaInput");
+    kizuna_core::ideas::IdeaRow::export_all(&cfg).expect("export IdeaRow");
+    kizuna_core::ideas::IdeaDetail::export_all(&cfg).expect("export IdeaDetail");
+    kizuna_core::ideas::StatusChange::export_all(&cfg).expect("export StatusChange");
+    kizuna_core::ideas::IdeaSort::export_all(&cfg).expect("export IdeaSort");
+    kizuna_core::ideas::IdeaStatus::export_all(&cfg).expect("export IdeaStatus");
+    kizuna_core::ideas::IdeaSource::export_all(&cfg).expect("export IdeaSource");
+    kizuna_core::ideas::CommentRow::export_all(&cfg).expect("export CommentRow");
+    kizuna_core::ideas::Contributor::export_all(&cfg).expect("export Contributor");
+    kizuna_core::ideas::IdeaAudience::export_all(&cfg).expect("export IdeaAudience");
 }
 
 fn read_ts(dir: &Path) -> BTreeMap<String, String> {

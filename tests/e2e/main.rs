@@ -2,14 +2,18 @@
 //! (tauri-driver + WebKitWebDriver). They need a display (Xvfb) and `tauri-driver` on PATH,
 //! so they are ignored by a plain `cargo test`; `scripts/test` runs them with `--ignored`.
 
+mod campaign_compare;
+mod campaigns;
 mod door_offline;
 mod engagement;
 mod event_budget;
 mod events;
 mod first_run;
 mod harness;
+mod ideas;
 mod member_edit;
 mod merge;
+mod perks;
 mod segments;
 mod settings;
 mod traits;

@@ -2,14 +2,18 @@
 
 pub mod badges;
 pub mod budget;
+pub mod campaign_compare;
+pub mod campaigns;
 pub mod community;
 pub mod dashboard;
 pub mod duplicates;
 pub mod engagement;
 pub mod events;
+pub mod ideas;
 pub mod member_edit;
 pub mod members;
 pub mod merge;
+pub mod perks;
 pub mod referrals;
 pub mod segments;
 pub mod settings;

@@ -26,6 +26,10 @@ import { segmentsMockCommands } from './mock-segments';
 import { eventsMockCommands } from './mock-events';
 import { answerEventMoney } from './mock-eventMoney';
 import { badgesMockCommands } from './mock-badges';
+import { campaignCompareMockCommands } from './mock-campaignCompare';
+import { campaignsMockCommands } from './mock-campaigns';
+import { perksMockCommands } from './mock-perks';
+import { ideasMockCommands } from './mock-ideas';
 
 const sampleSize = 100_000;
 const day = 86_400_000;
@@ -375,6 +379,11 @@ function answer(command: string, args: Record<string, unknown>, mode: string): u
 	const eventCommand = eventsMockCommands(listMembers)[command];
 	if (eventCommand) return eventCommand(args);
 	if (badgesMockCommands[command]) return badgesMockCommands[command](args);
+	if (campaignCompareMockCommands[command]) return campaignCompareMockCommands[command](args);
+	if (campaignsMockCommands[command]) return campaignsMockCommands[command](args);
+	if (perksMockCommands[command]) return perksMockCommands[command](args);
+	const ideaCommand = ideasMockCommands((id) => memberDetail(id).member.displayName)[command];
+	if (ideaCommand) return ideaCommand(args);
 	switch (command) {
 		case 'open_community':
 			return community;

@@ -2,10 +2,15 @@
 import type { CampaignCode } from "./CampaignCode";
 import type { CampaignRow } from "./CampaignRow";
 import type { LinkedEvent } from "./LinkedEvent";
+import type { LinkedPerk } from "./LinkedPerk";
 import type { RosterEntry } from "./RosterEntry";
 import type { ViaCount } from "./ViaCount";
 
 /**
  * A campaign with its events, roster, codes and attribution counts.
  */
-export type CampaignDetail = { campaign: CampaignRow, events: Array<LinkedEvent>, roster: Array<RosterEntry>, codes: Array<CampaignCode>, byVia: Array<ViaCount>, };
+export type CampaignDetail = { campaign: CampaignRow, events: Array<LinkedEvent>, roster: Array<RosterEntry>, codes: Array<CampaignCode>, byVia: Array<ViaCount>, 
+/**
+ * Perks linked to the campaign (by link or as the perk's own campaign), by name.
+ */
+linkedPerks: Array<LinkedPerk>, };

@@ -23,7 +23,15 @@ proposalsUnlinked: number,
 /**
  * Campaign roster rows, their deliverables, and attributions of them to campaigns.
  */
-campaigns: number, levelChanges: number, 
+campaigns: number, 
+/**
+ * Perks granted to them (their codes stay with the perk, never given again).
+ */
+perkGrants: number, 
+/**
+ * Their votes and comments on ideas; ideas they wrote stay, no longer linked to them.
+ */
+ideas: number, levelChanges: number, 
 /**
  * Change-log cells whose value was set to NULL.
  */

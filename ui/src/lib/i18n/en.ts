@@ -9,6 +9,10 @@ import { traitsEn } from './areas/traits.en';
 import { eventMoneyEn } from './areas/eventMoney.en';
 import { eventsEn } from './areas/events.en';
 import { badgesEn } from './areas/badges.en';
+import { ideasEn } from './areas/ideas.en';
+import { perksEn } from './areas/perks.en';
+import { campaignCompareEn } from './areas/campaignCompare.en';
+import { campaignsEn } from './areas/campaigns.en';
 
 export const en = {
 	app: {
@@ -268,6 +272,10 @@ export const en = {
 	eventMoney: eventMoneyEn,
 	events: eventsEn,
 	badges: badgesEn,
+	ideas: ideasEn,
+	perks: perksEn,
+	campaignCompare: campaignCompareEn,
+	campaigns: campaignsEn,
 	errors: {
 		retry: 'Try again',
 		notFound: 'It could not be found. It may have been deleted or merged into another record.',

@@ -9,6 +9,10 @@ import { traitsJa } from './areas/traits.ja';
 import { eventMoneyJa } from './areas/eventMoney.ja';
 import { eventsJa } from './areas/events.ja';
 import { badgesJa } from './areas/badges.ja';
+import { ideasJa } from './areas/ideas.ja';
+import { perksJa } from './areas/perks.ja';
+import { campaignCompareJa } from './areas/campaignCompare.ja';
+import { campaignsJa } from './areas/campaigns.ja';
 
 export const ja: Messages = {
 	app: {
@@ -270,6 +274,10 @@ export const ja: Messages = {
 	eventMoney: eventMoneyJa,
 	events: eventsJa,
 	badges: badgesJa,
+	ideas: ideasJa,
+	perks: perksJa,
+	campaignCompare: campaignCompareJa,
+	campaigns: campaignsJa,
 	errors: {
 		retry: '再試行',
 		notFound: '見つかりませんでした。削除されたか、別の記録に統合された可能性があります。',
