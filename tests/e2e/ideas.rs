@@ -14,6 +14,8 @@ use thirtyfour::prelude::*;
 use crate::harness::{AppSession, run_flow};
 
 const TITLE: &str = "E2E: a decaf Spring Blend";
+/// The details added through Edit.
+const DETAILS: &str = "Same beans, Swiss water process, for evenings.";
 const PERK: &str = "Early access: Spring Blend 2026";
 
 fn sample(session: &AppSession) -> Store {
@@ -104,6 +106,33 @@ async fn an_idea_gets_votes_ships_and_its_voters_get_early_access() {
         s.wait_for_text("[data-testid=idea-heading]", "idea page", |t| t == TITLE)
             .await?;
 
+        // The details are added later through Edit; the title typed before is kept.
+        s.click("[data-testid=idea-edit]").await?;
+        let field = s
+            .wait_for_all("[data-testid=idea-title]", "edit form", |n| n == 1)
+            .await?
+            .remove(0);
+        // The form fills in once the idea has loaded; type only after that.
+        let mut filled = false;
+        for _ in 0..100 {
+            if field.prop("value").await.map_err(e)?.as_deref() == Some(TITLE) {
+                filled = true;
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        if !filled {
+            return Err("the edit form never showed the idea's title".to_owned());
+        }
+        s.type_into("[data-testid=idea-body]", DETAILS).await?;
+        s.click("[data-testid=idea-save]").await?;
+        s.wait_for_text("[data-testid=idea-body-text]", "details shown", |t| {
+            t == DETAILS
+        })
+        .await?;
+        s.wait_for_text("[data-testid=idea-heading]", "title kept", |t| t == TITLE)
+            .await?;
+
         // Two votes by member search; a repeated vote gets the core's message.
         vote_for(s, &fresh).await?;
         s.wait_for_text("[data-testid=idea-vote-count]", "one vote", |t| {
@@ -127,6 +156,9 @@ async fn an_idea_gets_votes_ships_and_its_voters_get_early_access() {
             .await?;
         s.click("[data-testid=idea-move-shipped]").await?;
         s.wait_for_text("[data-testid=idea-notice]", "shipped", |t| t == "Now Shipped.")
+            .await?;
+        // Shipped is final: no move is offered any more.
+        s.wait_for_all("[data-testid^=idea-move-]", "moves once shipped", |n| n == 0)
             .await?;
 
         // The preview on screen says what the core says on the same file.

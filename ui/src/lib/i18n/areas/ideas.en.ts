@@ -22,6 +22,7 @@ export const ideasEn = {
 	team: 'Team',
 	back: 'All ideas',
 	form: {
+		editTitle: 'Edit idea',
 		title: 'New idea',
 		ideaTitle: 'Title',
 		body: 'Details',
@@ -34,6 +35,7 @@ export const ideasEn = {
 	},
 	picker: { placeholder: 'Search members by name or email', none: 'No member matches “{query}”.' },
 	page: {
+		edit: 'Edit',
 		loading: 'Loading the idea…',
 		submitted: 'Submitted on {date}',
 		by: 'by {name}',

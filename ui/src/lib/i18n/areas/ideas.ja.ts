@@ -22,6 +22,7 @@ export const ideasJa = {
 	team: '運営チーム',
 	back: 'アイデア一覧',
 	form: {
+		editTitle: 'アイデアを編集',
 		title: '新しいアイデア',
 		ideaTitle: 'タイトル',
 		body: '詳細',
@@ -34,6 +35,7 @@ export const ideasJa = {
 	},
 	picker: { placeholder: '名前またはメールでメンバーを検索', none: '「{query}」に一致するメンバーはいません。' },
 	page: {
+		edit: '編集',
 		loading: 'アイデアを読み込んでいます…',
 		submitted: '{date}に投稿',
 		by: '提案者：{name}',
