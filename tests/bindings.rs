@@ -104,6 +104,8 @@ fn generate(dir: &Path) {
     kizuna_core::perks::PerkConflict::export_all(&cfg).expect("export PerkConflict");
     kizuna_core::perks::PerkEffect::export_all(&cfg).expect("export PerkEffect");
     kizuna_core::perks::MemberGrant::export_all(&cfg).expect("export MemberGrant");
+    kizuna_core::perks::ShopRedemptionReport::export_all(&cfg)
+        .expect("export ShopRedemptionReport");
     kizuna_core::ideas::IdeaInput::export_all(&cfg).expect("export IdeaInput");
     kizuna_core::ideas::IdeaRow::export_all(&cfg).expect("export IdeaRow");
     kizuna_core::ideas::IdeaDetail::export_all(&cfg).expect("export IdeaDetail");

@@ -147,6 +147,8 @@ pub fn run() {
             commands::perks::generate_perk_codes,
             commands::perks::redeem_perk_grant,
             commands::perks::redeem_perk_code,
+            commands::perks::check_perk_redemption_csv,
+            commands::perks::redeem_perk_redemption_csv,
             commands::perks::revoke_perk_grant,
             commands::perks::expire_perk_grants,
             commands::perks::perk_effect,

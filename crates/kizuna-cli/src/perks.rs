@@ -6,9 +6,10 @@ use std::path::Path;
 use anyhow::Context;
 use clap::{Args, Subcommand};
 use kizuna_core::perks::{
-    BulkOutcome, BulkPreview, BulkTarget, PerkInput, PerkKind, WaveInput, add_wave, expire_grants,
-    generate_codes, grant_bulk, grant_to_member, import_codes, list_perks, perk_conflicts,
-    perk_detail, perk_effect, preview_bulk, redeem_by_code, redeem_grant, revoke_grant,
+    BulkOutcome, BulkPreview, BulkTarget, PerkInput, PerkKind, ShopRedemptionReport, WaveInput,
+    add_wave, check_redemption_csv, expire_grants, generate_codes, grant_bulk, grant_to_member,
+    import_codes, list_perks, perk_conflicts, perk_detail, perk_effect, preview_bulk,
+    redeem_by_code, redeem_from_csv, redeem_grant, revoke_grant,
 };
 
 use crate::commands::open_existing;
@@ -81,6 +82,14 @@ enum PerksAction {
         #[arg(long)]
         code: Option<String>,
     },
+    /// Redeem a perk's grants from a shop's CSV export (a `code`/`discount_code`/`coupon`
+    /// column and an optional date); all rows or none. `--dry-run` only checks the file.
+    RedeemCsv {
+        perk_id: String,
+        file: String,
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Revoke a grant not redeemed yet; its stock is free again.
     Revoke { grant_id: String },
     /// Expire the grants not redeemed whose perk has ended.
@@ -132,6 +141,18 @@ fn parse_time(text: &str) -> anyhow::Result<i64> {
 fn day(ms: i64) -> String {
     chrono::DateTime::from_timestamp_millis(ms)
         .map_or_else(|| ms.to_string(), |t| t.format("%Y-%m-%d").to_string())
+}
+
+fn print_shop_report(r: &ShopRedemptionReport, dry_run: bool) {
+    println!(
+        "{} {}, {} already redeemed",
+        r.to_redeem,
+        if dry_run { "to redeem" } else { "redeemed" },
+        r.already_redeemed
+    );
+    for bad in &r.bad_rows {
+        println!("line {}: {}", bad.line, bad.message);
+    }
 }
 
 fn print_preview(p: &BulkPreview, dry_run: bool) {
@@ -333,6 +354,22 @@ pub fn run(path: &Path, args: PerksArgs) -> anyhow::Result<()> {
             }
             _ => anyhow::bail!("give either --grant GRANT_ID or --code CODE"),
         },
+        PerksAction::RedeemCsv {
+            perk_id,
+            file,
+            dry_run,
+        } => {
+            let text =
+                std::fs::read_to_string(&file).with_context(|| format!("cannot read {file}"))?;
+            if dry_run {
+                print_shop_report(&check_redemption_csv(store.conn(), &perk_id, &text)?, true);
+            } else {
+                print_shop_report(
+                    &store.write(|w| redeem_from_csv(w, &perk_id, &text))?,
+                    false,
+                );
+            }
+        }
         PerksAction::Revoke { grant_id } => {
             store.write(|w| revoke_grant(w, &grant_id))?;
             println!("{grant_id} revoked");

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use kizuna_core::CoreError;
 use kizuna_core::perks::{
     self, BulkPreview, BulkTarget, MemberGrant, PerkConflict, PerkDetail, PerkEffect, PerkInput,
-    PerkRow, WaveInput,
+    PerkRow, ShopRedemptionReport, WaveInput,
 };
 use kizuna_report::{Lang, Theme, charts};
 use tauri::State;
@@ -14,7 +14,7 @@ use tauri::State;
 use crate::AppError;
 use crate::state::AppState;
 
-/// The largest code file read (a list of 100,000 codes is about 1 MB).
+/// The largest code or shop CSV file read (a list of 100,000 codes is about 1 MB).
 const MAX_CODES_BYTES: u64 = 5 * 1024 * 1024;
 
 /// Every perk, the latest start first, with how much of it is given.
@@ -166,6 +166,36 @@ pub async fn redeem_perk_code(
     state.write(move |w| perks::redeem_by_code(w, &code)).await
 }
 
+/// Checks a shop's CSV export at `path` (from the open dialog) for a perk; writes nothing.
+#[tauri::command]
+pub async fn check_perk_redemption_csv(
+    state: State<'_, AppState>,
+    perk_id: String,
+    path: String,
+) -> Result<ShopRedemptionReport, AppError> {
+    state
+        .read(move |store| {
+            let text = read_codes(&path)?;
+            perks::check_redemption_csv(store.conn(), &perk_id, &text)
+        })
+        .await
+}
+
+/// Redeems the grants of a shop's CSV export at `path`: all rows, or none when one is wrong.
+#[tauri::command]
+pub async fn redeem_perk_redemption_csv(
+    state: State<'_, AppState>,
+    perk_id: String,
+    path: String,
+) -> Result<ShopRedemptionReport, AppError> {
+    state
+        .write(move |w| {
+            let text = read_codes(&path)?;
+            perks::redeem_from_csv(w, &perk_id, &text)
+        })
+        .await
+}
+
 /// Revokes a grant not redeemed yet; its stock is free again.
 #[tauri::command]
 pub async fn revoke_perk_grant(
@@ -250,7 +280,9 @@ fn read_codes(path: &str) -> Result<String, CoreError> {
         return refuse("it is a folder, not a file");
     }
     if meta.len() > MAX_CODES_BYTES {
-        return refuse("the file is larger than 5 MB; a list of codes is much smaller");
+        return refuse(
+            "the file is larger than 5 MB; a list of codes or a shop export is much smaller",
+        );
     }
     match std::fs::read(&file) {
         Ok(bytes) => String::from_utf8(bytes)

@@ -8,6 +8,7 @@ mod effect;
 mod grant;
 mod member;
 mod perk;
+mod shop_csv;
 mod status;
 mod to_members;
 
@@ -21,6 +22,7 @@ pub use perk::{
     GrantRow, PerkDetail, PerkInput, PerkRow, WaveInput, WaveRow, add_wave, create_perk,
     list_perks, perk_detail, update_perk,
 };
+pub use shop_csv::{ShopCsvLineError, ShopRedemptionReport, check_redemption_csv, redeem_from_csv};
 pub use status::{expire_grants, redeem_by_code, redeem_grant, revoke_grant};
 pub use to_members::{grant_to_members, preview_grant_to_members};
 

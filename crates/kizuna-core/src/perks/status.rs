@@ -40,9 +40,14 @@ fn must_be_granted(perk: &str, status: GrantStatus, doing: &str) -> Result<()> {
 
 /// Marks a grant redeemed and logs a `perk_redeemed` activity for the member.
 pub fn redeem_grant(w: &mut Writer<'_>, grant: &str) -> Result<()> {
+    let now = w.now_ms();
+    redeem_grant_at(w, grant, now)
+}
+
+/// Marks a grant redeemed at `now` (ms) and logs `perk_redeemed` at that time.
+pub(crate) fn redeem_grant_at(w: &mut Writer<'_>, grant: &str, now: i64) -> Result<()> {
     let (member, perk, status) = grant_state(w, grant)?;
     must_be_granted(&perk, status, "redeemed")?;
-    let now = w.now_ms();
     w.update(
         SyncedTable::PerkGrants,
         grant,

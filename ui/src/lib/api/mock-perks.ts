@@ -1,6 +1,6 @@
 // DEV AID ONLY — fake Perks commands for mock.ts (`?mock`): three perks with waves and grants in
 // memory (lost on reload), with the core's main refusals (end before start, unknown code).
-import type { BulkPreview, GrantRow, PerkDetail, PerkInput, PerkRow } from '$lib/bindings';
+import type { BulkPreview, GrantRow, PerkDetail, PerkInput, PerkRow, ShopRedemptionReport } from '$lib/bindings';
 
 type Handler = (args: Record<string, unknown>) => unknown;
 
@@ -97,6 +97,28 @@ function preview(perkId: unknown): BulkPreview {
 
 const chart = `<svg xmlns="http://www.w3.org/2000/svg" width="720" height="240"><text x="12" y="28" font-size="17">Activities per member, 60 days before vs after the grant</text><rect x="120" y="120" width="60" height="80" fill="#B4BEF5"/><rect x="180" y="80" width="60" height="120" fill="#4356D6"/></svg>`;
 
+let shopChecks = 0;
+
+/** A shop CSV check: the first check of each pair lists two bad rows, the second is clean. */
+function shopReport(perkId: unknown): ShopRedemptionReport {
+	const open = get(perkId).grants.filter((g) => g.status === 'granted').length;
+	shopChecks += 1;
+	const badRows =
+		shopChecks % 2 === 1
+			? [
+					{ line: 4, message: 'NOPE7 is not a perk code of this community' },
+					{ line: 9, message: 'date "yesterday" is not a date (YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] or ISO 8601)' }
+				]
+			: [];
+	return { toRedeem: open, alreadyRedeemed: 1, badRows };
+}
+
+function redeemShop(perkId: unknown): ShopRedemptionReport {
+	const open = get(perkId).grants.filter((g) => g.status === 'granted');
+	for (const g of open) setStatus(g.id, 'redeemed');
+	return { toRedeem: open.length, alreadyRedeemed: 1, badRows: [] };
+}
+
 /** The perks commands answered in memory. */
 export const perksMockCommands: Record<string, Handler> = {
 	list_perks: () => [...details.values()].map((d) => counted(d).perk),
@@ -129,6 +151,9 @@ export const perksMockCommands: Record<string, Handler> = {
 	redeem_perk_grant: (args) => setStatus(args.grantId, 'redeemed'),
 	revoke_perk_grant: (args) => setStatus(args.grantId, 'revoked'),
 	redeem_perk_code: (args) => invalid(`${String(args.code).trim().toUpperCase()} is not a perk code of this community`),
+	'plugin:dialog|open': () => '/home/demo/shop-orders.csv',
+	check_perk_redemption_csv: (args) => shopReport(args.perkId),
+	redeem_perk_redemption_csv: (args) => redeemShop(args.perkId),
 	expire_perk_grants: () => 0,
 	perk_effect: (args) => [
 		{ perkId: String(args.perkId), perkName: '', wave: null, members: 2, activitiesBefore: 10, activitiesAfter: 18, pending: 1 }

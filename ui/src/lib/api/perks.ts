@@ -8,6 +8,7 @@ import type {
 	PerkEffect,
 	PerkInput,
 	PerkRow,
+	ShopRedemptionReport,
 	WaveInput
 } from '$lib/bindings';
 import { call } from './call';
@@ -75,6 +76,16 @@ export function redeemPerkGrant(grantId: string): Promise<void> {
 /** Redeems the grant holding `code`; returns the grant id. */
 export function redeemPerkCode(code: string): Promise<string> {
 	return call('redeem_perk_code', { code });
+}
+
+/** Checks a shop's CSV export picked in the open dialog for a perk; writes nothing. */
+export function checkPerkRedemptionCsv(perkId: string, path: string): Promise<ShopRedemptionReport> {
+	return call('check_perk_redemption_csv', { perkId, path });
+}
+
+/** Redeems the grants of a shop's CSV export: all rows, or none when one is wrong. */
+export function redeemPerkRedemptionCsv(perkId: string, path: string): Promise<ShopRedemptionReport> {
+	return call('redeem_perk_redemption_csv', { perkId, path });
 }
 
 /** Revokes a grant not redeemed yet. */

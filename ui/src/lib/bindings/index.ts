@@ -152,6 +152,8 @@ export type { BulkOutcome } from './BulkOutcome';
 export type { GrantStatus } from './GrantStatus';
 export type { PerkConflict } from './PerkConflict';
 export type { PerkEffect } from './PerkEffect';
+export type { ShopRedemptionReport } from './ShopRedemptionReport';
+export type { ShopCsvLineError } from './ShopCsvLineError';
 export type { MemberGrant } from './MemberGrant';
 export type { IdeaInput } from './IdeaInput';
 export type { IdeaRow } from './IdeaRow';
