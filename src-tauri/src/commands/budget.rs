@@ -1,22 +1,21 @@
 //! An event's money and aftermath from the event page: budget lines and summary with its chart,
 //! turnout, feedback (typed or from CSV), the event's effect, and the suggestion list.
 
-use std::path::PathBuf;
-
+use kizuna_core::Store;
 use kizuna_core::budget::{self, BudgetLine, BudgetLineInput, BudgetSummary};
 use kizuna_core::event_outcomes::{
     self, EventEffect, EventOutcome, Feedback, FeedbackCsvCheck, FeedbackInput,
 };
 use kizuna_core::suggestions::{self, RankedSuggestion, SuggestionKind};
-use kizuna_core::{CoreError, Store};
 use kizuna_report::{Lang, Theme, charts};
 use tauri::State;
 
+use super::picked_file::read_picked;
 use crate::AppError;
 use crate::state::AppState;
 
 /// The largest feedback file read (a survey export is far smaller).
-const MAX_CSV_BYTES: u64 = 20 * 1024 * 1024;
+const MAX_CSV_MB: u64 = 20;
 
 /// An event's budget lines, costs first.
 #[tauri::command]
@@ -162,7 +161,7 @@ pub async fn check_feedback_csv(
 ) -> Result<FeedbackCsvCheck, AppError> {
     state
         .with_store(move |store| {
-            let data = read_csv(&path)?;
+            let data = read_picked(&path, MAX_CSV_MB, "a feedback CSV")?;
             Ok(event_outcomes::check_feedback_csv(
                 store.conn(),
                 &event_id,
@@ -181,7 +180,7 @@ pub async fn import_feedback_csv(
 ) -> Result<u32, AppError> {
     state
         .write(move |w| {
-            let data = read_csv(&path)?;
+            let data = read_picked(&path, MAX_CSV_MB, "a feedback CSV")?;
             event_outcomes::import_feedback_csv(w, &event_id, &data)
         })
         .await
@@ -247,53 +246,4 @@ fn vote(store: &mut Store, suggestion: &str, member: &str, on: bool) -> Result<(
             suggestions::unvote(w, suggestion, member)
         }
     })?)
-}
-
-/// Reads the file the open dialog returned: an absolute path to a CSV file of sensible size.
-fn read_csv(path: &str) -> Result<Vec<u8>, CoreError> {
-    let file = PathBuf::from(path.trim());
-    let refuse = |why: &str| {
-        Err(CoreError::InvalidInput(format!(
-            "cannot read \"{path}\": {why}"
-        )))
-    };
-    if !file.is_absolute() {
-        return refuse("it is not a full path; choose the file again");
-    }
-    let Ok(meta) = std::fs::metadata(&file) else {
-        return refuse("the file does not exist or cannot be opened");
-    };
-    if !meta.is_file() {
-        return refuse("it is a folder, not a file");
-    }
-    if meta.len() > MAX_CSV_BYTES {
-        return refuse("the file is larger than 20 MB; a feedback CSV is much smaller");
-    }
-    std::fs::read(&file).or_else(|e| refuse(&format!("it could not be read ({e})")))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn refusal(path: &str) -> String {
-        match read_csv(path) {
-            Err(CoreError::InvalidInput(message)) => message,
-            other => panic!("{path:?} should be refused, got {other:?}"),
-        }
-    }
-
-    #[test]
-    fn feedback_files_must_be_absolute_existing_files() {
-        assert!(refusal("feedback.csv").contains("not a full path"));
-        let dir = tempfile::tempdir().expect("dir");
-        let folder = dir.path().to_string_lossy().into_owned();
-        assert!(refusal(&folder).contains("a folder"));
-        let missing = dir.path().join("none.csv").to_string_lossy().into_owned();
-        assert!(refusal(&missing).contains("does not exist"));
-        let file = dir.path().join("f.csv");
-        std::fs::write(&file, "rating\n5\n").expect("write");
-        let read = read_csv(&file.to_string_lossy()).expect("read");
-        assert_eq!(read, b"rating\n5\n");
-    }
 }

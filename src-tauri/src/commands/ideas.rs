@@ -2,8 +2,6 @@
 //! contributors, CSV import and export, merging duplicates, and granting a perk to the voters
 //! or contributors of an idea after a preview.
 
-use std::path::PathBuf;
-
 use kizuna_core::CoreError;
 use kizuna_core::ideas::{
     self, Contributor, IdeaAudience, IdeaDetail, IdeaInput, IdeaRow, IdeaSort, IdeaSource,
@@ -12,11 +10,12 @@ use kizuna_core::ideas::{
 use kizuna_core::perks::{self, BulkPreview};
 use tauri::State;
 
+use super::picked_file::read_picked;
 use crate::AppError;
 use crate::state::AppState;
 
 /// The largest ideas CSV read (10,000 ideas with bodies are a few MB).
-const MAX_IDEAS_CSV_BYTES: u64 = 10 * 1024 * 1024;
+const MAX_IDEAS_CSV_MB: u64 = 10;
 
 /// Ideas not merged into another, optionally of one status, in `sort` order.
 #[tauri::command]
@@ -161,7 +160,7 @@ pub async fn import_ideas_csv_file(
 ) -> Result<u32, AppError> {
     state
         .write(move |w| {
-            let data = read_csv(&path)?;
+            let data = read_picked(&path, MAX_IDEAS_CSV_MB, "an ideas CSV")?;
             let ids = ideas::import_ideas_csv(w, &data)?;
             Ok(u32::try_from(ids.len()).unwrap_or(u32::MAX))
         })
@@ -199,26 +198,4 @@ pub async fn grant_idea_perk(
             perks::grant_to_members(w, &perk_id, &members)
         })
         .await
-}
-
-fn read_csv(path: &str) -> Result<Vec<u8>, CoreError> {
-    let file = PathBuf::from(path.trim());
-    let refuse = |why: &str| -> Result<Vec<u8>, CoreError> {
-        Err(CoreError::InvalidInput(format!(
-            "cannot read \"{path}\": {why}"
-        )))
-    };
-    if !file.is_absolute() {
-        return refuse("it is not a full path; choose the file again");
-    }
-    let Ok(meta) = std::fs::metadata(&file) else {
-        return refuse("the file does not exist or cannot be opened");
-    };
-    if !meta.is_file() {
-        return refuse("it is a folder, not a file");
-    }
-    if meta.len() > MAX_IDEAS_CSV_BYTES {
-        return refuse("the file is larger than 10 MB; an ideas CSV is much smaller");
-    }
-    std::fs::read(&file).or_else(|e| refuse(&e.to_string()))
 }

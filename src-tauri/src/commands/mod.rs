@@ -14,6 +14,7 @@ pub mod member_edit;
 pub mod members;
 pub mod merge;
 pub mod perks;
+pub mod picked_file;
 pub mod referrals;
 pub mod segments;
 pub mod settings;

@@ -1,9 +1,6 @@
 //! Perks from the app: list, form, waves, grants one by one or in bulk after a preview, codes
 //! (pasted, from a CSV file or generated), redemption, revocation, expiry, effect and conflicts.
 
-use std::path::PathBuf;
-
-use kizuna_core::CoreError;
 use kizuna_core::perks::{
     self, BulkPreview, BulkTarget, MemberGrant, PerkConflict, PerkDetail, PerkEffect, PerkInput,
     PerkRow, ShopRedemptionReport, WaveInput,
@@ -11,11 +8,12 @@ use kizuna_core::perks::{
 use kizuna_report::{Lang, Theme, charts};
 use tauri::State;
 
+use super::picked_file::read_picked_text;
 use crate::AppError;
 use crate::state::AppState;
 
 /// The largest code or shop CSV file read (a list of 100,000 codes is about 1 MB).
-const MAX_CODES_BYTES: u64 = 5 * 1024 * 1024;
+const MAX_CODES_MB: u64 = 5;
 
 /// Every perk, the latest start first, with how much of it is given.
 #[tauri::command]
@@ -128,7 +126,7 @@ pub async fn import_perk_codes_file(
 ) -> Result<u32, AppError> {
     state
         .write(move |w| {
-            let text = read_codes(&path)?;
+            let text = read_picked_text(&path, MAX_CODES_MB, "a list of codes or a shop export")?;
             perks::import_codes(w, &perk_id, &text)
         })
         .await
@@ -175,7 +173,7 @@ pub async fn check_perk_redemption_csv(
 ) -> Result<ShopRedemptionReport, AppError> {
     state
         .read(move |store| {
-            let text = read_codes(&path)?;
+            let text = read_picked_text(&path, MAX_CODES_MB, "a list of codes or a shop export")?;
             perks::check_redemption_csv(store.conn(), &perk_id, &text)
         })
         .await
@@ -190,7 +188,7 @@ pub async fn redeem_perk_redemption_csv(
 ) -> Result<ShopRedemptionReport, AppError> {
     state
         .write(move |w| {
-            let text = read_codes(&path)?;
+            let text = read_picked_text(&path, MAX_CODES_MB, "a list of codes or a shop export")?;
             perks::redeem_from_csv(w, &perk_id, &text)
         })
         .await
@@ -261,54 +259,4 @@ pub async fn member_perk_grants(
     state
         .read(move |store| perks::member_grants(store.conn(), &member_id))
         .await
-}
-
-fn read_codes(path: &str) -> Result<String, CoreError> {
-    let file = PathBuf::from(path.trim());
-    let refuse = |why: &str| -> Result<String, CoreError> {
-        Err(CoreError::InvalidInput(format!(
-            "cannot read \"{path}\": {why}"
-        )))
-    };
-    if !file.is_absolute() {
-        return refuse("it is not a full path; choose the file again");
-    }
-    let Ok(meta) = std::fs::metadata(&file) else {
-        return refuse("the file does not exist or cannot be opened");
-    };
-    if !meta.is_file() {
-        return refuse("it is a folder, not a file");
-    }
-    if meta.len() > MAX_CODES_BYTES {
-        return refuse(
-            "the file is larger than 5 MB; a list of codes or a shop export is much smaller",
-        );
-    }
-    match std::fs::read(&file) {
-        Ok(bytes) => String::from_utf8(bytes)
-            .or_else(|_| refuse("it is not UTF-8 text; save it as CSV UTF-8")),
-        Err(e) => refuse(&format!("it could not be read ({e})")),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_code_file_must_be_a_full_path_to_a_small_text_file() {
-        let msg = |r: Result<String, CoreError>| match r {
-            Err(CoreError::InvalidInput(m)) => m,
-            other => panic!("expected a refusal, got {other:?}"),
-        };
-        assert!(msg(read_codes("codes.csv")).contains("not a full path"));
-        let dir = tempfile::tempdir().expect("dir");
-        assert!(msg(read_codes(&dir.path().display().to_string())).contains("a folder"));
-        let file = dir.path().join("codes.csv");
-        std::fs::write(&file, "code\nABC\n").expect("write");
-        assert_eq!(
-            read_codes(&file.display().to_string()).expect("read"),
-            "code\nABC\n"
-        );
-    }
 }
