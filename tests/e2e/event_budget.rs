@@ -8,7 +8,6 @@ use kizuna_core::budget::budget_summary;
 use kizuna_core::money::{Lang, format_amount};
 use kizuna_core::store::OpenMode;
 use kizuna_core::{Store, SystemClock};
-use thirtyfour::components::SelectElement;
 use thirtyfour::prelude::*;
 
 use crate::harness::AppSession;
@@ -22,12 +21,6 @@ fn e(err: WebDriverError) -> String {
     err.to_string()
 }
 
-async fn fill(s: &AppSession, css: &str, text: &str) -> Result<(), String> {
-    let field = s.wait_for_all(css, css, |n| n == 1).await?;
-    field[0].clear().await.map_err(e)?;
-    field[0].send_keys(text).await.map_err(e)
-}
-
 /// Opens the cost form, picks `category`, types the amounts and saves.
 async fn add_line(
     s: &AppSession,
@@ -36,18 +29,13 @@ async fn add_line(
     actual: Option<&str>,
 ) -> Result<(), String> {
     s.click("[data-testid=budget-add-line]").await?;
-    let select = s
-        .wait_for_all("[data-testid=budget-line-category]", "category", |n| n == 1)
+    s.select_value("[data-testid=budget-line-category]", category)
         .await?;
-    SelectElement::new(&select[0])
-        .await
-        .map_err(e)?
-        .select_by_value(category)
-        .await
-        .map_err(e)?;
-    fill(s, "[data-testid=budget-line-planned]", planned).await?;
+    s.replace_text("[data-testid=budget-line-planned]", planned)
+        .await?;
     if let Some(actual) = actual {
-        fill(s, "[data-testid=budget-line-actual]", actual).await?;
+        s.replace_text("[data-testid=budget-line-actual]", actual)
+            .await?;
     }
     s.click("[data-testid=budget-line-save]").await
 }
@@ -95,7 +83,8 @@ pub async fn enter_a_budget_of_three_lines(
     lines(s, 2).await?;
     s.screenshot("event-budget-error").await;
 
-    fill(s, "[data-testid=budget-line-planned]", "8,000").await?;
+    s.replace_text("[data-testid=budget-line-planned]", "8,000")
+        .await?;
     s.click("[data-testid=budget-line-save]").await?;
     lines(s, 3).await?;
 

@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use thirtyfour::components::SelectElement;
+use thirtyfour::error::WebDriverErrorInner;
 use thirtyfour::prelude::*;
 
 /// Where failing steps leave screenshots (and passing flows their final screen).
@@ -114,24 +116,72 @@ impl AppSession {
 
     /// Waits for the first element matching `css` and clicks it.
     pub async fn click(&self, css: &str) -> Result<(), String> {
-        let found = self
-            .wait_for_all(css, "element to click", |n| n >= 1)
-            .await?;
-        found[0]
-            .click()
-            .await
-            .map_err(|e| format!("clicking `{css}`: {e}"))
+        self.act(css, "clicking", async |el| el.click().await).await
     }
 
     /// Waits for the first element matching `css` and types `text` into it.
     pub async fn type_into(&self, css: &str, text: &str) -> Result<(), String> {
-        let found = self
-            .wait_for_all(css, "field to type into", |n| n >= 1)
-            .await?;
-        found[0]
-            .send_keys(text)
+        self.act(css, "typing into", async |el| el.send_keys(text).await)
             .await
-            .map_err(|e| format!("typing into `{css}`: {e}"))
+    }
+
+    /// Waits for the first field matching `css`, empties it and types `text`, typing again
+    /// when the field does not hold `text` afterwards (keys lost while the page was still
+    /// settling after a navigation).
+    pub async fn replace_text(&self, css: &str, text: &str) -> Result<(), String> {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            self.act(css, "replacing the text of", async |el| {
+                el.clear().await?;
+                el.send_keys(text).await
+            })
+            .await?;
+            let field = self.wait_for_all(css, css, |n| n >= 1).await?;
+            let held = field[0]
+                .prop("value")
+                .await
+                .map_err(|e| format!("reading `{css}`: {e}"))?
+                .unwrap_or_default();
+            if held == text {
+                return Ok(());
+            }
+            if Instant::now() >= deadline {
+                return Err(format!("`{css}` holds {held:?} after typing {text:?}"));
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    }
+
+    /// Waits for the first `<select>` matching `css` and picks the option with `value`.
+    pub async fn select_value(&self, css: &str, value: &str) -> Result<(), String> {
+        self.act(css, "choosing an option of", async |el| {
+            SelectElement::new(el).await?.select_by_value(value).await
+        })
+        .await
+    }
+
+    /// Runs `action` on the first element matching `css`, looking the element up again and
+    /// retrying while it is not yet interactable (a dialog still opening, a list re-rendering),
+    /// as a person would wait for the screen to settle; other errors fail at once.
+    async fn act(
+        &self,
+        css: &str,
+        doing: &str,
+        action: impl AsyncFn(&WebElement) -> WebDriverResult<()>,
+    ) -> Result<(), String> {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let found = self
+                .wait_for_all(css, &format!("{doing} `{css}`"), |n| n >= 1)
+                .await?;
+            match action(&found[0]).await {
+                Ok(()) => return Ok(()),
+                Err(error) if settling(&error) && Instant::now() < deadline => {
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                }
+                Err(error) => return Err(format!("{doing} `{css}`: {error}")),
+            }
+        }
     }
 
     /// Waits until `count(css)` satisfies `check`; returns the elements.
@@ -161,6 +211,16 @@ impl Drop for AppSession {
         // A panicking test still stops the driver and the app.
         let _ = self.driver_process.kill();
     }
+}
+
+/// Whether a WebDriver error means the element is there but the screen has not settled yet.
+fn settling(error: &WebDriverError) -> bool {
+    matches!(
+        error.as_inner(),
+        WebDriverErrorInner::ElementNotInteractable(_)
+            | WebDriverErrorInner::StaleElementReference(_)
+            | WebDriverErrorInner::ElementClickIntercepted(_)
+    )
 }
 
 fn wait_for_port(port: u16, timeout: Duration) {

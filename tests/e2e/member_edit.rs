@@ -8,7 +8,6 @@ use std::sync::Arc;
 use kizuna_core::members::list_members;
 use kizuna_core::store::OpenMode;
 use kizuna_core::{Store, SystemClock};
-use thirtyfour::components::SelectElement;
 use thirtyfour::prelude::*;
 
 use crate::harness::{AppSession, run_flow};
@@ -22,12 +21,6 @@ fn members_named(session: &AppSession, search: &str) -> u32 {
     list_members(store.conn(), search, 0, 10)
         .expect("list members")
         .total
-}
-
-async fn replace_text(s: &AppSession, css: &str, text: &str) -> Result<(), String> {
-    let found = s.wait_for_all(css, css, |n| n >= 1).await?;
-    found[0].clear().await.map_err(e)?;
-    found[0].send_keys(text).await.map_err(e)
 }
 
 async fn value_of(s: &AppSession, css: &str) -> Result<String, String> {
@@ -72,7 +65,8 @@ async fn a_member_is_created_edited_logged_deleted_and_restored_with_specific_er
         }
 
         // Valid: the new member's page opens with their tags.
-        replace_text(s, "[data-testid=field-email]", "kenji@example.jp").await?;
+        s.replace_text("[data-testid=field-email]", "kenji@example.jp")
+            .await?;
         s.click("[data-testid=save-member]").await?;
         s.wait_for_text("[data-testid=member-detail-name]", "new member page", |t| {
             t == NAME
@@ -116,17 +110,8 @@ async fn a_member_is_created_edited_logged_deleted_and_restored_with_specific_er
             |n| n == 1,
         )
         .await?;
-        let select = s
-            .driver
-            .find(By::Css("[data-testid=activity-type]"))
-            .await
-            .map_err(e)?;
-        SelectElement::new(&select)
-            .await
-            .map_err(e)?
-            .select_by_value("review")
-            .await
-            .map_err(e)?;
+        s.select_value("[data-testid=activity-type]", "review")
+            .await?;
         s.type_into("[data-testid=activity-note]", "Reviewed our beta")
             .await?;
         s.click("[data-testid=save-activity]").await?;

@@ -328,11 +328,7 @@ fn camel(field: MemberField) -> String {
 /// shows as many matches as the core finds in the file.
 async fn search(s: &AppSession, text: &str) -> Result<(), String> {
     s.click("[data-testid=nav-members]").await?;
-    let input = s
-        .wait_for_all("[data-testid=member-search]", "search", |n| n == 1)
-        .await?;
-    input[0].clear().await.map_err(e)?;
-    input[0].send_keys(text).await.map_err(e)?;
+    s.replace_text("[data-testid=member-search]", text).await?;
     let total = list_members(sample(s).conn(), text, 0, 1)
         .map_err(|e| e.to_string())?
         .total;
