@@ -141,6 +141,16 @@ pub struct NewActivity {
 
 /// Logs an activity; the type must exist.
 pub fn log_activity(w: &mut Writer<'_>, new: &NewActivity) -> Result<ActivityId> {
+    log_activity_with_id(w, ActivityId::new(), new)
+}
+
+/// Logs an activity under a given id (imports derive it from the platform's id of the post,
+/// message or order, so importing it again finds it).
+pub fn log_activity_with_id(
+    w: &mut Writer<'_>,
+    id: ActivityId,
+    new: &NewActivity,
+) -> Result<ActivityId> {
     let known: bool = w
         .tx()
         .prepare_cached("SELECT EXISTS (SELECT 1 FROM activity_types WHERE key = ?1)")?
@@ -151,7 +161,6 @@ pub fn log_activity(w: &mut Writer<'_>, new: &NewActivity) -> Result<ActivityId>
             new.activity_type
         )));
     }
-    let id = ActivityId::new();
     let opt = |v: Option<&str>| v.map_or(Value::Null, |s| Value::Text(s.to_owned()));
     w.insert(
         SyncedTable::Activities,

@@ -109,8 +109,13 @@ impl NewEvent {
 
 /// Creates an event.
 pub fn create_event(w: &mut Writer<'_>, new: &NewEvent) -> Result<EventId> {
+    create_event_with_id(w, EventId::new(), new)
+}
+
+/// Creates an event under a given id (imports derive it from the platform's event id, so two
+/// replicas importing the same file create the same event).
+pub fn create_event_with_id(w: &mut Writer<'_>, id: EventId, new: &NewEvent) -> Result<EventId> {
     new.validate()?;
-    let id = EventId::new();
     w.insert(SyncedTable::Events, id.as_str(), &new.cells()?)?;
     Ok(id)
 }

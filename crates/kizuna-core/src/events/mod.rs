@@ -20,7 +20,8 @@ pub use checkin::{
 };
 pub use codes::{CODE_ALPHABET, CODE_LENGTH};
 pub use event::{
-    NewEvent, copy_event, create_event, format_event_time, parse_event_time, update_event,
+    NewEvent, copy_event, create_event, create_event_with_id, format_event_time, parse_event_time,
+    update_event,
 };
 pub use form::EventForm;
 pub use queries::{

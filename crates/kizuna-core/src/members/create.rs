@@ -95,8 +95,17 @@ fn validate_identity(identity: &NewIdentity) -> Result<()> {
 
 /// Adds a member with their identities and tags; returns the new id.
 pub fn create_member(w: &mut Writer<'_>, new: &NewMember) -> Result<MemberId> {
+    create_member_with_id(w, MemberId::new(), new)
+}
+
+/// Adds a member under a given id (imports derive it from the source's person key, so two
+/// replicas importing the same file create the same member).
+pub fn create_member_with_id(
+    w: &mut Writer<'_>,
+    id: MemberId,
+    new: &NewMember,
+) -> Result<MemberId> {
     validate(new, w.now_ms())?;
-    let id = MemberId::new();
     let joined_at = new.joined_at.unwrap_or(w.now_ms());
     w.insert(
         SyncedTable::Members,

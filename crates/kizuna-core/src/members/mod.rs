@@ -10,8 +10,8 @@ mod list;
 mod traits;
 
 pub use create::{
-    MIN_BIRTH_YEAR, add_identity, create_member, refresh_search, tag_member, validate_birth_year,
-    validate_email,
+    MIN_BIRTH_YEAR, add_identity, create_member, create_member_with_id, refresh_search, tag_member,
+    validate_birth_year, validate_email,
 };
 pub use deleted::{DeletedMember, deleted_members};
 pub use edit::{

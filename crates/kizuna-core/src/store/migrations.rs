@@ -79,6 +79,10 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 16,
         sql: include_str!("../../migrations/0016_member_search_cover.sql"),
     },
+    Migration {
+        version: 17,
+        sql: include_str!("../../migrations/0017_imports_connections.sql"),
+    },
 ];
 
 /// The schema version this build writes.

@@ -128,6 +128,19 @@ impl Store {
         Ok(out)
     }
 
+    /// Runs `work` in a transaction that is always rolled back: a dry run sees exactly what
+    /// the real write would do (same checks, same counts) and leaves the file untouched.
+    pub fn rehearse<T>(&mut self, work: impl FnOnce(&mut Writer<'_>) -> Result<T>) -> Result<T> {
+        let now_ms = self.clock.now_ms();
+        let saved_hlc = self.hlc;
+        let tx = self.conn.transaction()?;
+        let mut writer = Writer::new(tx, self.site, &mut self.hlc, now_ms, &self.actor);
+        let out = work(&mut writer);
+        drop(writer);
+        self.hlc = saved_hlc;
+        out
+    }
+
     /// A local setting of this file (community name, sample flag, …).
     pub fn meta(&self, key: &str) -> Result<Option<String>> {
         Ok(self
