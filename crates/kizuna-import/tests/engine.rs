@@ -434,3 +434,31 @@ fn an_erased_person_is_not_brought_back_by_an_old_file() {
         0
     );
 }
+
+#[test]
+fn a_newcomer_with_the_name_of_an_existing_member_is_flagged_as_a_possible_duplicate() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut store = store(&dir);
+    store
+        .write(|w| {
+            create_member(
+                w,
+                &NewMember {
+                    display_name: "佐藤 愛子".to_owned(),
+                    phone: Some("090-1111-2222".to_owned()),
+                    ..NewMember::default()
+                },
+            )
+        })
+        .expect("member");
+    let mut record = attendee(2, "Sato Aiko", "aiko.sato@example.jp", AttendanceIn::Going);
+    record.person.phone = Some("09011112222".to_owned());
+    let report = dry_run(&mut store, &batch(vec![record]), &options()).expect("dry run");
+    assert_eq!(
+        report.members_created, 1,
+        "a different email: not matched for sure"
+    );
+    assert_eq!(report.possible_duplicates.len(), 1, "{report:?}");
+    assert_eq!(report.possible_duplicates[0].line, 2);
+    assert_eq!(report.possible_duplicates[0].existing_name, "佐藤 愛子");
+}
