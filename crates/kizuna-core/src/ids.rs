@@ -69,3 +69,19 @@ id_type!(
     /// A tag.
     TagId
 );
+
+/// Namespace of ids derived from what makes a row unique (a fixed random UUID).
+const DERIVED_NAMESPACE: uuid::Uuid =
+    uuid::Uuid::from_u128(0x0d6f_1c2e_8b47_4f3a_a5e9_73c1_b2d4_e860);
+
+/// The id of a row that is unique by `parts` (a tag by its name, a member's tag by member and
+/// tag, a registration by event and member): two replicas that add the same row offline give
+/// it the same id, so sync merges them into one instead of refusing the second.
+pub fn derived_id(kind: &str, parts: &[&str]) -> String {
+    let mut key = String::from(kind);
+    for part in parts {
+        key.push('\n');
+        key.push_str(part);
+    }
+    uuid::Uuid::new_v5(&DERIVED_NAMESPACE, key.as_bytes()).to_string()
+}

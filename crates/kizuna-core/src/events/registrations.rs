@@ -8,7 +8,7 @@ use ts_rs::TS;
 
 use super::{EventStatus, RegistrationStatus, codes, event, tickets, waitlist};
 use crate::error::{CoreError, Result};
-use crate::ids::{EventId, MemberId, RegistrationId};
+use crate::ids::{EventId, MemberId, RegistrationId, derived_id};
 use crate::store::{SyncedTable, Writer};
 
 /// Records a registration exactly as given (imports and the sample community): no capacity
@@ -21,7 +21,10 @@ pub fn register(
     registered_at: i64,
     checked_in_at: Option<i64>,
 ) -> Result<RegistrationId> {
-    let id = RegistrationId::new();
+    let id = RegistrationId(derived_id(
+        "registration",
+        &[event.as_str(), member.as_str()],
+    ));
     let code = codes::fresh_code(w.tx(), event)?;
     let position = match status {
         RegistrationStatus::Waitlist => Value::Integer(waitlist::next_position(w.tx(), event)?),

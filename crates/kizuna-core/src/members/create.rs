@@ -5,7 +5,7 @@ use rusqlite::{OptionalExtension, params};
 
 use super::{NewIdentity, NewMember, validate_followers};
 use crate::error::{CoreError, Result};
-use crate::ids::{IdentityId, MemberId, TagId};
+use crate::ids::{IdentityId, MemberId, derived_id};
 use crate::search_text::fold;
 use crate::store::{SyncedTable, Writer};
 
@@ -186,7 +186,7 @@ pub fn tag_member(w: &mut Writer<'_>, member: &MemberId, tag: &str) -> Result<()
     let tag_id = match existing {
         Some(id) => id,
         None => {
-            let id = TagId::new().0;
+            let id = derived_id("tag", &[name]);
             w.insert(
                 SyncedTable::Tags,
                 &id,
@@ -204,10 +204,10 @@ pub fn tag_member(w: &mut Writer<'_>, member: &MemberId, tag: &str) -> Result<()
     if !already {
         w.insert(
             SyncedTable::MemberTags,
-            &uuid::Uuid::now_v7().to_string(),
+            &derived_id("member_tag", &[member.as_str(), &tag_id]),
             &[
                 ("member_id", Value::Text(member.to_string())),
-                ("tag_id", Value::Text(tag_id)),
+                ("tag_id", Value::Text(tag_id.clone())),
             ],
         )?;
     }

@@ -83,6 +83,10 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 17,
         sql: include_str!("../../migrations/0017_imports_connections.sql"),
     },
+    Migration {
+        version: 18,
+        sql: include_str!("../../migrations/0018_change_log_rows.sql"),
+    },
 ];
 
 /// The schema version this build writes.

@@ -15,7 +15,7 @@ use crate::clock::Clock;
 use crate::error::{CoreError, Result};
 use crate::hlc::Hlc;
 pub use migrations::{APPLICATION_ID, MIGRATIONS, Migration, SCHEMA_VERSION};
-pub use writer::{Actor, SyncedTable, Writer};
+pub use writer::{Actor, ROW_CELL, SyncedTable, Writer};
 
 /// Whether opening may create a new file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,6 +100,11 @@ impl Store {
     /// The file this store reads and writes.
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// This replica's id (a UUID), the same in every change it writes.
+    pub fn site_uuid(&self) -> &str {
+        &self.actor.device
     }
 
     /// The injected clock.

@@ -88,6 +88,51 @@ impl SyncedTable {
     }
 }
 
+impl SyncedTable {
+    /// Every synced table, in the order rows may depend on each other.
+    pub const ALL: [SyncedTable; 34] = [
+        SyncedTable::Members,
+        SyncedTable::Identities,
+        SyncedTable::Tags,
+        SyncedTable::MemberTags,
+        SyncedTable::ActivityTypes,
+        SyncedTable::Activities,
+        SyncedTable::Events,
+        SyncedTable::Registrations,
+        SyncedTable::Campaigns,
+        SyncedTable::Settings,
+        SyncedTable::Levels,
+        SyncedTable::AuditLog,
+        SyncedTable::Merges,
+        SyncedTable::Segments,
+        SyncedTable::Referrals,
+        SyncedTable::MemberTraits,
+        SyncedTable::BudgetLines,
+        SyncedTable::EventFeedback,
+        SyncedTable::EventSuggestions,
+        SyncedTable::SuggestionVotes,
+        SyncedTable::TicketTypes,
+        SyncedTable::CampaignEvents,
+        SyncedTable::CampaignInfluencers,
+        SyncedTable::CampaignDeliverables,
+        SyncedTable::CampaignCodes,
+        SyncedTable::CampaignAttributions,
+        SyncedTable::Perks,
+        SyncedTable::PerkWaves,
+        SyncedTable::PerkGrants,
+        SyncedTable::PerkCodes,
+        SyncedTable::Ideas,
+        SyncedTable::IdeaStatusChanges,
+        SyncedTable::IdeaVotes,
+        SyncedTable::IdeaComments,
+    ];
+
+    /// The synced table called `name`, if there is one.
+    pub fn from_name(name: &str) -> Option<SyncedTable> {
+        Self::ALL.into_iter().find(|t| t.name() == name)
+    }
+}
+
 /// The change-log column that records a row's existence: 1 when created, 0 when deleted.
 pub const ROW_CELL: &str = "_row";
 
@@ -232,6 +277,19 @@ impl<'s> Writer<'s> {
         }
         let hlc = self.next_hlc();
         self.log(table, id, ROW_CELL, &Value::Integer(0), hlc)
+    }
+
+    /// Moves this replica's clock past a clock received from another replica, so every later
+    /// local write orders after what was received.
+    pub fn observe(&mut self, remote: Hlc) {
+        if remote > *self.hlc {
+            *self.hlc = self.hlc.receive(remote, self.now_ms);
+        }
+    }
+
+    /// This replica's number in `sync_sites`.
+    pub fn site(&self) -> i64 {
+        self.site
     }
 
     fn next_hlc(&mut self) -> Hlc {
