@@ -305,6 +305,7 @@ fn rebuild(
         }
         return Ok(false);
     }
+    settle_shared_values(w, table, pk, &mut winners)?;
     let columns: Vec<String> = table_columns(w.tx(), table, cache)?
         .iter()
         .filter(|c| c.as_str() != "id" && winners.contains_key(c.as_str()))
@@ -356,6 +357,53 @@ fn rebuild(
         }
     };
     Ok(changed)
+}
+
+/// Columns that are unique when set but may be empty: a perk code held by one grant. Two
+/// replicas can give the same code to two members offline; the grant with the smaller id keeps
+/// it in the table, the other's cell stays in the change log, where the perk conflicts list finds
+/// it for a person to resolve. The rule depends only on the ids, so every replica agrees.
+const SHARED_VALUES: &[(SyncedTable, &str)] = &[(SyncedTable::PerkGrants, "code_id")];
+
+fn settle_shared_values(
+    w: &Writer<'_>,
+    table: SyncedTable,
+    pk: &str,
+    winners: &mut HashMap<String, (i64, String, Value)>,
+) -> Result<(), CoreError> {
+    for (shared_table, column) in SHARED_VALUES {
+        if *shared_table != table {
+            continue;
+        }
+        let Some((_, _, value)) = winners.get(*column) else {
+            continue;
+        };
+        if *value == Value::Null {
+            continue;
+        }
+        let name = table.name();
+        let holder: Option<String> = w
+            .tx()
+            .prepare_cached(&format!(
+                "SELECT id FROM {name} WHERE {column} = ?1 AND id != ?2"
+            ))?
+            .query_row(params![value, pk], |r| r.get(0))
+            .optional()?;
+        match holder {
+            Some(holder) if holder.as_str() < pk => {
+                if let Some(cell) = winners.get_mut(*column) {
+                    cell.2 = Value::Null;
+                }
+            }
+            Some(holder) => {
+                w.tx()
+                    .prepare_cached(&format!("UPDATE {name} SET {column} = NULL WHERE id = ?1"))?
+                    .execute([holder])?;
+            }
+            None => {}
+        }
+    }
+    Ok(())
 }
 
 /// Deletes (with tombstones) rows whose parent row another replica deleted, until none is left.

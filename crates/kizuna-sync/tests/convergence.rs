@@ -14,8 +14,10 @@ use kizuna_core::events::{
 };
 use kizuna_core::ids::{EventId, MemberId};
 use kizuna_core::members::{
-    MemberPatch, NewMember, create_member, delete_member, tag_member, update_member,
+    MemberPatch, NewMember, add_trait, create_member, delete_member, tag_member, update_member,
 };
+use kizuna_core::perks::{PerkInput, PerkKind, create_perk, grant_to_member, import_codes};
+use kizuna_core::referrals::{ReferralChannel, record_referral};
 use kizuna_core::store::{OpenMode, SyncedTable};
 use kizuna_sync::protocol::Change;
 use kizuna_sync::replica::{merge, outgoing};
@@ -67,6 +69,9 @@ enum Op {
     Post(u8, u8),
     Event(u8),
     Register(u8, u8),
+    Trait(u8, u8),
+    Refer(u8, u8),
+    Grant(u8),
     Sync,
 }
 
@@ -80,6 +85,9 @@ fn op() -> impl Strategy<Value = Op> {
         2 => (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Op::Post(a, b)),
         1 => any::<u8>().prop_map(Op::Event),
         2 => (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Op::Register(a, b)),
+        2 => (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Op::Trait(a, b)),
+        1 => (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Op::Refer(a, b)),
+        2 => any::<u8>().prop_map(Op::Grant),
         3 => Just(Op::Sync),
     ]
 }
@@ -199,6 +207,48 @@ fn run(r: &mut Replica, hub: &mut Vec<Change>, op: &Op) {
                 )
             })
             .map(|_| ()),
+        Op::Trait(m, k) => match pick(&members, *m) {
+            Some(id) => r
+                .store
+                .write(|w| {
+                    add_trait(
+                        w,
+                        &MemberId(id.clone()),
+                        "psychographic",
+                        "interest",
+                        &format!("coffee {}", k % 3),
+                    )
+                })
+                .map(|_| ()),
+            None => Ok(()),
+        },
+        Op::Refer(a, b) => match (pick(&members, *a), pick(&members, *b)) {
+            (Some(referrer), Some(referred)) if referrer != referred => r
+                .store
+                .write(|w| {
+                    record_referral(
+                        w,
+                        &MemberId(referrer.clone()),
+                        &MemberId(referred.clone()),
+                        ReferralChannel::InPerson,
+                        at,
+                        None,
+                        None,
+                    )
+                })
+                .map(|_| ()),
+            _ => Ok(()),
+        },
+        Op::Grant(m) => match (
+            pick(&members, *m),
+            ids(&r.store, "SELECT id FROM perks").first(),
+        ) {
+            (Some(member), Some(perk)) => r
+                .store
+                .write(|w| grant_to_member(w, perk, member, None))
+                .map(|_| ()),
+            _ => Ok(()),
+        },
         Op::Register(m, e) => match (pick(&members, *m), pick(&events, *e)) {
             (Some(member), Some(event)) => r
                 .store
@@ -250,6 +300,29 @@ proptest! {
         let dir = tempfile::tempdir().expect("dir");
         let mut replicas: Vec<Replica> = (0..5).map(|n| replica(&dir, n)).collect();
         let mut hub = Vec::new();
+        // A discount perk with two codes, known to everyone before they go offline.
+        replicas[0]
+            .store
+            .write(|w| {
+                let perk = create_perk(
+                    w,
+                    &PerkInput {
+                        kind: PerkKind::DiscountCode,
+                        name: "Member discount".to_owned(),
+                        description: None,
+                        starts_at: 0,
+                        ends_at: None,
+                        stock: None,
+                        campaign_id: None,
+                        waves: Vec::new(),
+                    },
+                )?;
+                import_codes(w, &perk, "CAFE-ONE\nCAFE-TWO")
+            })
+            .expect("perk");
+        for r in replicas.iter_mut() {
+            sync(r, &mut hub);
+        }
         for (who, op) in &script {
             run(&mut replicas[*who], &mut hub, op);
         }

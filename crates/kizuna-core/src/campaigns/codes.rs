@@ -106,7 +106,7 @@ pub fn add_code(
             )));
         }
     }
-    let id = crate::ids::CampaignId::new().0;
+    let id = crate::ids::derived_id("campaign_code", &[kind.as_sql(), &code]);
     w.insert(
         SyncedTable::CampaignCodes,
         &id,

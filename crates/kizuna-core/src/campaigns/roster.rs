@@ -231,7 +231,7 @@ pub fn add_influencer(
     cells.push(("campaign_id", Value::Text(campaign.to_owned())));
     cells.push(("member_id", Value::Text(member.to_owned())));
     cells.push(("added_at", Value::Integer(w.now_ms())));
-    let id = crate::ids::CampaignId::new().0;
+    let id = crate::ids::derived_id("campaign_influencer", &[campaign, member]);
     w.insert(SyncedTable::CampaignInfluencers, &id, &cells)?;
     Ok(id)
 }

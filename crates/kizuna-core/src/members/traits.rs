@@ -198,7 +198,10 @@ pub(crate) fn insert_trait(
     key: &str,
     value: &str,
 ) -> Result<String> {
-    let id = uuid::Uuid::now_v7().to_string();
+    let id = crate::ids::derived_id(
+        "member_trait",
+        &[member.as_str(), dimension.as_sql(), key, value],
+    );
     w.insert(
         SyncedTable::MemberTraits,
         &id,

@@ -65,7 +65,7 @@ fn insert_codes(w: &mut Writer<'_>, perk: &str, codes: &[String]) -> Result<()> 
     for code in codes {
         w.insert(
             SyncedTable::PerkCodes,
-            &uuid::Uuid::now_v7().to_string(),
+            &crate::ids::derived_id("perk_code", &[code]),
             &[
                 ("perk_id", Value::Text(perk.to_owned())),
                 ("code", Value::Text(code.clone())),

@@ -226,7 +226,8 @@ pub(crate) fn insert_referral(
             campaign: campaign.cloned(),
         },
     )?;
-    let id = uuid::Uuid::now_v7().to_string();
+    // One referrer per referred member: two replicas recording it offline make one row.
+    let id = crate::ids::derived_id("referral", &[referred.as_str()]);
     let text = |v: Option<&str>| v.map_or(Value::Null, |s| Value::Text(s.to_owned()));
     w.insert(
         SyncedTable::Referrals,
