@@ -16,6 +16,7 @@ mod perks;
 mod referrals;
 mod score;
 mod segments;
+mod sync;
 mod traits;
 
 use std::path::PathBuf;
@@ -88,6 +89,10 @@ enum Command {
     /// Ideas: list, show, add, status, vote, unvote, comment, merge, unmerge, contributors,
     /// import.
     Ideas(ideas::IdeasArgs),
+    /// The team's sync hub: `serve`, `create-team`, `invite`, `revoke`.
+    Hub(sync::HubArgs),
+    /// Sync this community with the team's hub (token in KIZUNA_HUB_TOKEN).
+    Sync(sync::SyncArgs),
     /// Time what the app does at scale on a generated sample (or a copy of --db): table or JSON.
     Bench(bench::BenchArgs),
 }

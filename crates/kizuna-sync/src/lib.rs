@@ -2,5 +2,7 @@
 //! per-cell changes of their change logs through a hub and converge by keeping, for every
 //! cell, the change with the greatest (hybrid logical clock, replica id). See `docs/sync.md`.
 
+pub mod client;
+pub mod hub;
 pub mod protocol;
 pub mod replica;

@@ -1,0 +1,139 @@
+//! `kizuna hub …` (the team's sync hub over PostgreSQL) and `kizuna sync --hub URL` (this
+//! community with the hub).
+
+use std::net::SocketAddr;
+use std::path::Path;
+
+use anyhow::Context;
+use clap::{Args, Subcommand};
+use kizuna_sync::client::{pending, state, sync};
+use kizuna_sync::hub::{self, teams};
+
+use crate::commands::open_existing;
+
+/// `kizuna hub …`.
+#[derive(Debug, Args)]
+pub struct HubArgs {
+    #[command(subcommand)]
+    action: HubAction,
+}
+
+#[derive(Debug, Subcommand)]
+enum HubAction {
+    /// Serve the sync API (many hubs may serve one database behind a load balancer).
+    Serve {
+        #[arg(long, env = "KIZUNA_HUB_DATABASE_URL")]
+        database_url: String,
+        #[arg(long, default_value = "127.0.0.1:7800")]
+        listen: SocketAddr,
+    },
+    /// Create a team.
+    CreateTeam {
+        name: String,
+        #[arg(long, env = "KIZUNA_HUB_DATABASE_URL")]
+        database_url: String,
+    },
+    /// Make a token for a member of a team; it is printed once and only its hash is kept.
+    Invite {
+        #[arg(long)]
+        team: String,
+        /// Who the token is for (shown in logs), e.g. "Aiko's laptop".
+        #[arg(long, default_value = "member")]
+        label: String,
+        #[arg(long, env = "KIZUNA_HUB_DATABASE_URL")]
+        database_url: String,
+    },
+    /// Revoke a token (read from KIZUNA_HUB_TOKEN).
+    Revoke {
+        #[arg(long, env = "KIZUNA_HUB_DATABASE_URL")]
+        database_url: String,
+    },
+}
+
+/// `kizuna sync --hub URL`.
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    /// The hub's address, e.g. https://hub.example.com
+    #[arg(long)]
+    hub: String,
+    /// Only print how many changes wait to be sent and when the last sync was.
+    #[arg(long)]
+    status: bool,
+}
+
+fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("starting the async runtime")
+}
+
+/// Runs `kizuna hub …`.
+pub fn hub(args: HubArgs) -> anyhow::Result<()> {
+    let rt = runtime()?;
+    rt.block_on(async {
+        match args.action {
+            HubAction::Serve {
+                database_url,
+                listen,
+            } => Ok(hub::serve(&database_url, listen).await?),
+            HubAction::CreateTeam { name, database_url } => {
+                let pool = hub::pool(&database_url)?;
+                hub::schema::migrate(&pool).await?;
+                teams::create_team(&pool, &name).await?;
+                println!("created team \"{}\"", name.trim());
+                Ok(())
+            }
+            HubAction::Invite {
+                team,
+                label,
+                database_url,
+            } => {
+                let pool = hub::pool(&database_url)?;
+                hub::schema::migrate(&pool).await?;
+                let token = teams::invite(&pool, &team, &label).await?;
+                println!("{token}");
+                eprintln!("this token is shown only once; give it to {label} over a safe channel");
+                Ok(())
+            }
+            HubAction::Revoke { database_url } => {
+                let token = std::env::var("KIZUNA_HUB_TOKEN")
+                    .context("put the token to revoke in KIZUNA_HUB_TOKEN")?;
+                let pool = hub::pool(&database_url)?;
+                if teams::revoke(&pool, &token).await? {
+                    println!("revoked");
+                    Ok(())
+                } else {
+                    anyhow::bail!("no live token matches")
+                }
+            }
+        }
+    })
+}
+
+/// Runs `kizuna sync --hub URL` on the community at `db` (token in KIZUNA_HUB_TOKEN).
+pub fn run(db: &Path, args: &SyncArgs) -> anyhow::Result<()> {
+    let mut store = open_existing(db)?;
+    let hub_url = args.hub.trim_end_matches('/');
+    if args.status {
+        let saved = state(&store, hub_url)?;
+        let waiting = pending(&store, hub_url)?;
+        let last = saved
+            .last_sync_at
+            .and_then(chrono::DateTime::from_timestamp_millis)
+            .map_or_else(
+                || "never".to_owned(),
+                |t| t.format("%Y-%m-%d %H:%M UTC").to_string(),
+            );
+        println!("{waiting} changes waiting to be sent; last sync: {last}");
+        return Ok(());
+    }
+    let token = std::env::var("KIZUNA_HUB_TOKEN")
+        .context("put the team token in KIZUNA_HUB_TOKEN (the app keeps it in the OS keychain)")?;
+    let report = runtime()?.block_on(sync(&mut store, hub_url, &token))?;
+    println!(
+        "sent {} changes, received {} ({} new, {} rows changed)",
+        report.pushed, report.pulled, report.merge.new, report.merge.rows_changed
+    );
+    Ok(())
+}

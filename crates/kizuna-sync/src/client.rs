@@ -1,0 +1,170 @@
+//! The desktop side of sync: push this replica's new changes to the hub, pull the team's
+//! changes after the last cursor, merge them. Cursors live in the file (`kizuna_meta`), per hub,
+//! and move only after the hub or the merge confirmed, so a sync cut off anywhere is simply
+//! done again: pushes are idempotent and merging a change twice changes nothing.
+
+use std::time::Duration;
+
+use kizuna_core::{CoreError, Store};
+use serde::{Deserialize, Serialize};
+
+use crate::protocol::{PROTOCOL_VERSION, PullResponse, PushRequest, PushResponse};
+use crate::replica::{MergeReport, merge, outgoing};
+
+/// Meta key of the sync position.
+const STATE_KEY: &str = "sync_state";
+/// Changes per push.
+const PUSH_PAGE: u32 = 5_000;
+
+/// Why a sync did not finish, in words a manager understands.
+#[derive(Debug, thiserror::Error)]
+pub enum SyncError {
+    #[error(
+        "cannot reach the hub at {0}; you may be offline. Your changes are kept and sync when the hub is reachable"
+    )]
+    Unreachable(String),
+    #[error("the hub refused the token (wrong or revoked); ask your team's admin for a new one")]
+    Unauthorized,
+    #[error("the hub answered {status}: {message}")]
+    Refused { status: u16, message: String },
+    #[error("the hub's answer could not be read: {0}")]
+    BadAnswer(String),
+    #[error(transparent)]
+    Core(#[from] CoreError),
+}
+
+/// Where this replica is with one hub.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SyncState {
+    pub hub: String,
+    /// The last change-log position pushed.
+    pub pushed: i64,
+    /// The hub's cursor after the last merged change.
+    pub pulled: i64,
+    /// Unix ms of the last finished sync.
+    pub last_sync_at: Option<i64>,
+}
+
+/// What one sync did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SyncReport {
+    pub pushed: u64,
+    pub pulled: u64,
+    pub merge: MergeReport,
+}
+
+/// The sync position saved for `hub` (a fresh one for a new hub).
+pub fn state(store: &Store, hub: &str) -> Result<SyncState, CoreError> {
+    let saved: Option<SyncState> = store
+        .meta(STATE_KEY)?
+        .and_then(|s| serde_json::from_str(&s).ok());
+    Ok(match saved {
+        Some(s) if s.hub == hub => s,
+        _ => SyncState {
+            hub: hub.to_owned(),
+            ..SyncState::default()
+        },
+    })
+}
+
+fn save(store: &Store, state: &SyncState) -> Result<(), CoreError> {
+    store.set_meta(STATE_KEY, &serde_json::to_string(state)?)
+}
+
+/// How many changes this replica has that `hub` has not received yet.
+pub fn pending(store: &Store, hub: &str) -> Result<u64, CoreError> {
+    let from = state(store, hub)?.pushed;
+    Ok(store.conn().query_row(
+        "SELECT count(*) FROM change_log c JOIN sync_sites s ON s.id = c.site
+         WHERE s.site_uuid = ?1 AND c.seq > ?2",
+        rusqlite::params![store.site_uuid(), from],
+        |r| r.get::<_, i64>(0),
+    )? as u64)
+}
+
+/// One sync with the hub at `hub` (e.g. `http://127.0.0.1:7800`) using `token`.
+pub async fn sync(store: &mut Store, hub: &str, token: &str) -> Result<SyncReport, SyncError> {
+    let hub = hub.trim_end_matches('/');
+    let http = reqwest::Client::builder()
+        .connect_timeout(Duration::from_secs(10))
+        .timeout(Duration::from_secs(120))
+        .user_agent(concat!("Kizuna/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .map_err(|e| SyncError::BadAnswer(e.to_string()))?;
+    let mut state = state(store, hub)?;
+    let mut report = SyncReport::default();
+    loop {
+        let (changes, last) = outgoing(store, state.pushed, PUSH_PAGE)?;
+        if changes.is_empty() {
+            break;
+        }
+        let sent = changes.len() as u64;
+        let body = PushRequest {
+            version: PROTOCOL_VERSION,
+            changes,
+        };
+        let _: PushResponse = answer(
+            hub,
+            http.post(format!("{hub}/v1/push"))
+                .bearer_auth(token)
+                .json(&body)
+                .send()
+                .await,
+        )
+        .await?;
+        state.pushed = last;
+        save(store, &state)?;
+        report.pushed += sent;
+    }
+    let mut received = Vec::new();
+    let mut cursor = state.pulled;
+    loop {
+        let page: PullResponse = answer(
+            hub,
+            http.get(format!("{hub}/v1/pull?after={cursor}"))
+                .bearer_auth(token)
+                .send()
+                .await,
+        )
+        .await?;
+        cursor = page.next;
+        received.extend(page.changes);
+        if !page.more {
+            break;
+        }
+    }
+    report.pulled = received.len() as u64;
+    report.merge = merge(store, &received)?;
+    state.pulled = cursor;
+    state.last_sync_at = Some(store.clock().now_ms());
+    save(store, &state)?;
+    Ok(report)
+}
+
+async fn answer<T: for<'de> Deserialize<'de>>(
+    hub: &str,
+    sent: reqwest::Result<reqwest::Response>,
+) -> Result<T, SyncError> {
+    let response = sent.map_err(|_| SyncError::Unreachable(hub.to_owned()))?;
+    let status = response.status();
+    if status == reqwest::StatusCode::UNAUTHORIZED || status == reqwest::StatusCode::FORBIDDEN {
+        return Err(SyncError::Unauthorized);
+    }
+    if !status.is_success() {
+        let message = response
+            .json::<serde_json::Value>()
+            .await
+            .ok()
+            .and_then(|v| v["error"].as_str().map(str::to_owned))
+            .unwrap_or_else(|| status.canonical_reason().unwrap_or("error").to_owned());
+        return Err(SyncError::Refused {
+            status: status.as_u16(),
+            message,
+        });
+    }
+    response
+        .json::<T>()
+        .await
+        .map_err(|e| SyncError::BadAnswer(e.to_string()))
+}

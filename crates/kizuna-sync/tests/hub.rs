@@ -1,0 +1,245 @@
+//! The hub over a real PostgreSQL, on 127.0.0.1, with real replicas (SQLite files) syncing
+//! through it: edits reach the other replica, tokens are checked per team, bad requests get a
+//! 4xx and never a 500.
+
+mod common;
+
+use std::sync::Arc;
+
+use chrono::{TimeZone, Utc};
+use kizuna_core::Store;
+use kizuna_core::clock::FixedClock;
+use kizuna_core::ids::MemberId;
+use kizuna_core::members::{MemberPatch, NewMember, create_member, update_member};
+use kizuna_core::store::OpenMode;
+use kizuna_sync::client::{SyncError, pending, sync};
+use kizuna_sync::hub::{self, MAX_CHANGES_PER_PUSH, teams};
+use kizuna_sync::protocol::{CellValue, Change, PROTOCOL_VERSION, PushRequest};
+use serde_json::json;
+
+struct Hub {
+    url: String,
+    pool: deadpool_postgres::Pool,
+    _pg: common::Postgres,
+}
+
+async fn hub() -> Hub {
+    let pg = common::Postgres::start();
+    let pool = hub::pool(&pg.url).expect("pool");
+    hub::schema::migrate(&pool).await.expect("migrate");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("listen");
+    let url = format!("http://{}", listener.local_addr().expect("addr"));
+    let app = hub::router(pool.clone());
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    Hub { url, pool, _pg: pg }
+}
+
+fn replica(dir: &tempfile::TempDir, name: &str) -> Store {
+    let now = Utc
+        .with_ymd_and_hms(2026, 11, 23, 9, 0, 0)
+        .single()
+        .expect("time");
+    Store::open(
+        &dir.path().join(name),
+        OpenMode::CreateIfMissing,
+        Arc::new(FixedClock(now)),
+    )
+    .expect("store")
+}
+
+fn names(store: &Store) -> Vec<String> {
+    store
+        .conn()
+        .prepare("SELECT display_name FROM members ORDER BY display_name")
+        .expect("q")
+        .query_map([], |r| r.get(0))
+        .expect("rows")
+        .collect::<Result<_, _>>()
+        .expect("rows")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_edit_on_one_laptop_reaches_the_other_through_the_hub() {
+    let hub = hub().await;
+    teams::create_team(&hub.pool, "Hinata Coffee")
+        .await
+        .expect("team");
+    let token = teams::invite(&hub.pool, "Hinata Coffee", "tests")
+        .await
+        .expect("token");
+    let dir = tempfile::tempdir().expect("dir");
+    let (mut tokyo, mut osaka) = (replica(&dir, "tokyo.kizuna"), replica(&dir, "osaka.kizuna"));
+    let aiko = tokyo
+        .write(|w| {
+            create_member(
+                w,
+                &NewMember {
+                    display_name: "Aiko Sato".to_owned(),
+                    ..NewMember::default()
+                },
+            )
+        })
+        .expect("aiko");
+    assert!(pending(&tokyo, &hub.url).expect("pending") > 0);
+    let first = sync(&mut tokyo, &hub.url, &token)
+        .await
+        .expect("tokyo syncs");
+    assert!(first.pushed > 0);
+    assert_eq!(pending(&tokyo, &hub.url).expect("pending"), 0);
+    sync(&mut osaka, &hub.url, &token)
+        .await
+        .expect("osaka syncs");
+    assert_eq!(names(&osaka), vec!["Aiko Sato".to_owned()]);
+    osaka
+        .write(|w| {
+            update_member(
+                w,
+                &MemberId(aiko.0.clone()),
+                &MemberPatch {
+                    display_name: Some("Aiko Sato-Ito".to_owned()),
+                    ..MemberPatch::default()
+                },
+            )
+        })
+        .expect("rename");
+    sync(&mut osaka, &hub.url, &token)
+        .await
+        .expect("osaka pushes");
+    let back = sync(&mut tokyo, &hub.url, &token)
+        .await
+        .expect("tokyo pulls");
+    assert!(back.merge.rows_changed >= 1);
+    assert_eq!(names(&tokyo), vec!["Aiko Sato-Ito".to_owned()]);
+    // Syncing again moves nothing.
+    let idle = sync(&mut tokyo, &hub.url, &token).await.expect("again");
+    assert_eq!((idle.pushed, idle.merge.new), (0, 0));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn wrong_revoked_and_other_team_tokens_read_nothing() {
+    let hub = hub().await;
+    teams::create_team(&hub.pool, "A").await.expect("team a");
+    teams::create_team(&hub.pool, "B").await.expect("team b");
+    let a = teams::invite(&hub.pool, "A", "a").await.expect("a");
+    let b = teams::invite(&hub.pool, "B", "b").await.expect("b");
+    let dir = tempfile::tempdir().expect("dir");
+    let mut store = replica(&dir, "a.kizuna");
+    store
+        .write(|w| {
+            create_member(
+                w,
+                &NewMember {
+                    display_name: "Team A member".to_owned(),
+                    ..NewMember::default()
+                },
+            )
+        })
+        .expect("member");
+    sync(&mut store, &hub.url, &a).await.expect("a syncs");
+
+    let http = reqwest::Client::new();
+    let pull = |token: Option<&str>| {
+        let mut request = http.get(format!("{}/v1/pull", hub.url));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        request.send()
+    };
+    assert_eq!(pull(None).await.expect("no token").status(), 401);
+    assert_eq!(pull(Some("kzh_wrong")).await.expect("wrong").status(), 401);
+    let other: serde_json::Value = pull(Some(&b)).await.expect("b").json().await.expect("json");
+    assert_eq!(
+        other["changes"],
+        json!([]),
+        "team B sees none of team A's changes"
+    );
+    assert!(teams::revoke(&hub.pool, &a).await.expect("revoke"));
+    assert_eq!(pull(Some(&a)).await.expect("revoked").status(), 401);
+    let mut fresh = replica(&dir, "fresh.kizuna");
+    let refused = sync(&mut fresh, &hub.url, &a).await;
+    assert!(
+        matches!(refused, Err(SyncError::Unauthorized)),
+        "{refused:?}"
+    );
+    assert_eq!(
+        refused.map(|_| ()).map_err(|e| e.to_string()),
+        Err(
+            "the hub refused the token (wrong or revoked); ask your team's admin for a new one"
+                .to_owned()
+        )
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn malformed_oversized_and_repeated_pushes_get_clear_answers() {
+    let hub = hub().await;
+    teams::create_team(&hub.pool, "T").await.expect("team");
+    let token = teams::invite(&hub.pool, "T", "t").await.expect("token");
+    let http = reqwest::Client::new();
+    let push = |body: reqwest::Body| {
+        http.post(format!("{}/v1/push", hub.url))
+            .bearer_auth(&token)
+            .header("content-type", "application/json")
+            .body(body)
+            .send()
+    };
+    let status = |r: reqwest::Response| r.status().as_u16();
+    assert_eq!(status(push("{not json".into()).await.expect("send")), 400);
+    assert_eq!(
+        status(push("{\"version\":1}".into()).await.expect("send")),
+        422
+    );
+    let wrong_version = serde_json::to_string(&PushRequest {
+        version: PROTOCOL_VERSION + 1,
+        changes: Vec::new(),
+    })
+    .expect("json");
+    let answer = push(wrong_version.into()).await.expect("send");
+    assert_eq!(answer.status(), 400);
+    let body: serde_json::Value = answer.json().await.expect("json");
+    assert_eq!(body["error"], "this hub speaks sync protocol 1, not 2");
+    assert_eq!(
+        status(
+            push(vec![b' '; 17 * 1024 * 1024].into())
+                .await
+                .expect("send")
+        ),
+        413
+    );
+    let change = |i: usize| Change {
+        table: "members".to_owned(),
+        pk: format!("m{i}"),
+        column: "display_name".to_owned(),
+        value: CellValue::Text(format!("Member {i}")),
+        hlc: 1 << 20,
+        site: "site-a".to_owned(),
+    };
+    let too_many = PushRequest {
+        version: PROTOCOL_VERSION,
+        changes: (0..=MAX_CHANGES_PER_PUSH).map(change).collect(),
+    };
+    let answer = http
+        .post(format!("{}/v1/push", hub.url))
+        .bearer_auth(&token)
+        .json(&too_many)
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(answer.status(), 413);
+    let batch = PushRequest {
+        version: PROTOCOL_VERSION,
+        changes: (0..3).map(change).collect(),
+    };
+    let send = || {
+        http.post(format!("{}/v1/push", hub.url))
+            .bearer_auth(&token)
+            .json(&batch)
+            .send()
+    };
+    let once: serde_json::Value = send().await.expect("send").json().await.expect("json");
+    let twice: serde_json::Value = send().await.expect("send").json().await.expect("json");
+    assert_eq!(once, json!({ "stored": 3, "duplicates": 0 }));
+    assert_eq!(twice, json!({ "stored": 0, "duplicates": 3 }));
+}
