@@ -297,6 +297,14 @@ fn rebuild(
         ))?
         .query_row([pk], |r| r.get(0))?;
     if !alive {
+        // A deleted row keeps no values in the log: an edit made elsewhere while it was being
+        // erased must not keep the person's data here (erasure wins).
+        w.tx()
+            .prepare_cached(
+                "UPDATE change_log SET val = NULL
+                 WHERE tbl = ?1 AND pk = ?2 AND col != ?3 AND val IS NOT NULL",
+            )?
+            .execute(params![name, pk, ROW_CELL])?;
         if exists {
             w.tx()
                 .prepare_cached(&format!("DELETE FROM {name} WHERE id = ?1"))?
