@@ -7,6 +7,7 @@ use std::path::Path;
 use anyhow::Context;
 use clap::{Args, Subcommand};
 use kizuna_sync::client::{pending, state, sync};
+use kizuna_sync::conflicts::{Keep, open_conflicts, resolve_conflict};
 use kizuna_sync::hub::{self, teams};
 
 use crate::commands::open_existing;
@@ -50,15 +51,24 @@ enum HubAction {
     },
 }
 
-/// `kizuna sync --hub URL`.
+/// `kizuna sync --hub URL`, `--status`, `--conflicts`, `--resolve ID --keep local|remote`.
 #[derive(Debug, Args)]
 pub struct SyncArgs {
     /// The hub's address, e.g. https://hub.example.com
-    #[arg(long)]
-    hub: String,
+    #[arg(long, required_unless_present_any = ["conflicts", "resolve"])]
+    hub: Option<String>,
     /// Only print how many changes wait to be sent and when the last sync was.
     #[arg(long)]
     status: bool,
+    /// List fields changed here and on another laptop before either synced.
+    #[arg(long)]
+    conflicts: bool,
+    /// Settle the conflict with this id (see --conflicts) ...
+    #[arg(long, requires = "keep")]
+    resolve: Option<i64>,
+    /// ... keeping this laptop's value (`local`) or the other one (`remote`).
+    #[arg(long, value_parser = ["local", "remote"])]
+    keep: Option<String>,
 }
 
 fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
@@ -114,7 +124,40 @@ pub fn hub(args: HubArgs) -> anyhow::Result<()> {
 /// Runs `kizuna sync --hub URL` on the community at `db` (token in KIZUNA_HUB_TOKEN).
 pub fn run(db: &Path, args: &SyncArgs) -> anyhow::Result<()> {
     let mut store = open_existing(db)?;
-    let hub_url = args.hub.trim_end_matches('/');
+    if args.conflicts {
+        let open = open_conflicts(store.conn())?;
+        if open.is_empty() {
+            println!("no sync conflicts");
+        }
+        for c in open {
+            println!(
+                "{}  {} {} ({}): here {:?}, other laptop {:?}; the table holds the {} value",
+                c.id,
+                c.table,
+                c.subject.as_deref().unwrap_or(&c.row_id),
+                c.column,
+                c.local_value.unwrap_or_default(),
+                c.remote_value.unwrap_or_default(),
+                c.kept
+            );
+        }
+        return Ok(());
+    }
+    if let (Some(id), Some(keep)) = (args.resolve, args.keep.as_deref()) {
+        let keep = if keep == "local" {
+            Keep::Local
+        } else {
+            Keep::Remote
+        };
+        resolve_conflict(&mut store, id, keep)?;
+        println!("settled; the kept value syncs to the team with the next sync");
+        return Ok(());
+    }
+    let hub_url = args
+        .hub
+        .as_deref()
+        .unwrap_or_default()
+        .trim_end_matches('/');
     if args.status {
         let saved = state(&store, hub_url)?;
         let waiting = pending(&store, hub_url)?;

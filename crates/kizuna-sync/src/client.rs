@@ -1,5 +1,5 @@
-//! The desktop side of sync: push this replica's new changes to the hub, pull the team's
-//! changes after the last cursor, merge them. Cursors live in the file (`kizuna_meta`), per hub,
+//! The desktop side of sync: pull the team's changes after the last cursor and merge them
+//! (noting fields changed here and there as conflicts), then push this replica's new changes. Cursors live in the file (`kizuna_meta`), per hub,
 //! and move only after the hub or the merge confirmed, so a sync cut off anywhere is simply
 //! done again: pushes are idempotent and merging a change twice changes nothing.
 
@@ -9,7 +9,7 @@ use kizuna_core::{CoreError, Store};
 use serde::{Deserialize, Serialize};
 
 use crate::protocol::{PROTOCOL_VERSION, PullResponse, PushRequest, PushResponse};
-use crate::replica::{MergeReport, merge, outgoing};
+use crate::replica::{MergeReport, merge_noting_conflicts, outgoing};
 
 /// Meta key of the sync position.
 const STATE_KEY: &str = "sync_state";
@@ -94,6 +94,29 @@ pub async fn sync(store: &mut Store, hub: &str, token: &str) -> Result<SyncRepor
         .map_err(|e| SyncError::BadAnswer(e.to_string()))?;
     let mut state = state(store, hub)?;
     let mut report = SyncReport::default();
+    let mut received = Vec::new();
+    let mut cursor = state.pulled;
+    loop {
+        let page: PullResponse = answer(
+            hub,
+            http.get(format!("{hub}/v1/pull?after={cursor}"))
+                .bearer_auth(token)
+                .send()
+                .await,
+        )
+        .await?;
+        cursor = page.next;
+        received.extend(page.changes);
+        if !page.more {
+            break;
+        }
+    }
+    report.pulled = received.len() as u64;
+    // Pull first: a field changed here and not sent yet, also changed elsewhere, is noted
+    // as a conflict while the merge can still tell the two apart.
+    report.merge = merge_noting_conflicts(store, &received, state.pushed)?;
+    state.pulled = cursor;
+    save(store, &state)?;
     loop {
         let (changes, last) = outgoing(store, state.pushed, PUSH_PAGE)?;
         if changes.is_empty() {
@@ -117,26 +140,6 @@ pub async fn sync(store: &mut Store, hub: &str, token: &str) -> Result<SyncRepor
         save(store, &state)?;
         report.pushed += sent;
     }
-    let mut received = Vec::new();
-    let mut cursor = state.pulled;
-    loop {
-        let page: PullResponse = answer(
-            hub,
-            http.get(format!("{hub}/v1/pull?after={cursor}"))
-                .bearer_auth(token)
-                .send()
-                .await,
-        )
-        .await?;
-        cursor = page.next;
-        received.extend(page.changes);
-        if !page.more {
-            break;
-        }
-    }
-    report.pulled = received.len() as u64;
-    report.merge = merge(store, &received)?;
-    state.pulled = cursor;
     state.last_sync_at = Some(store.clock().now_ms());
     save(store, &state)?;
     Ok(report)

@@ -3,6 +3,7 @@
 //! cell, the change with the greatest (hybrid logical clock, replica id). See `docs/sync.md`.
 
 pub mod client;
+pub mod conflicts;
 pub mod hub;
 pub mod protocol;
 pub mod replica;

@@ -31,6 +31,8 @@ pub struct MergeReport {
     pub rows_changed: u64,
     /// Rows deleted because what they pointed at was deleted on another replica.
     pub orphans_removed: u64,
+    /// Fields changed here and elsewhere to different values (kept in `sync_conflicts`).
+    pub conflicts: u64,
 }
 
 fn to_value(cell: &CellValue) -> Result<Value, CoreError> {
@@ -122,10 +124,25 @@ pub fn all_changes(conn: &Connection) -> Result<Vec<Change>, CoreError> {
 
 /// Merges changes from other replicas in one transaction: all of them or none.
 pub fn merge(store: &mut Store, changes: &[Change]) -> Result<MergeReport, CoreError> {
-    store.write(|w| merge_in(w, changes))
+    store.write(|w| merge_in(w, changes, None))
 }
 
-fn merge_in(w: &mut Writer<'_>, changes: &[Change]) -> Result<MergeReport, CoreError> {
+/// Merges like [`merge`], and keeps as a sync conflict every field this replica changed after
+/// its change-log position `sent` (not sent to the others yet) that an arriving change also
+/// changed to another value.
+pub fn merge_noting_conflicts(
+    store: &mut Store,
+    changes: &[Change],
+    sent: i64,
+) -> Result<MergeReport, CoreError> {
+    store.write(|w| merge_in(w, changes, Some(sent)))
+}
+
+fn merge_in(
+    w: &mut Writer<'_>,
+    changes: &[Change],
+    sent: Option<i64>,
+) -> Result<MergeReport, CoreError> {
     w.tx().execute_batch("PRAGMA defer_foreign_keys = ON")?;
     let mut report = MergeReport {
         received: changes.len() as u64,
@@ -166,6 +183,9 @@ fn merge_in(w: &mut Writer<'_>, changes: &[Change]) -> Result<MergeReport, CoreE
             )?;
         if known {
             continue;
+        }
+        if let Some(sent) = sent {
+            report.conflicts += note_conflict(w, change, sent)?;
         }
         w.tx()
             .prepare_cached(
@@ -221,6 +241,58 @@ fn merge_in(w: &mut Writer<'_>, changes: &[Change]) -> Result<MergeReport, CoreE
         }
     }
     Ok(report)
+}
+
+/// Records a conflict when this replica changed the same field after `sent` to another value.
+fn note_conflict(w: &Writer<'_>, change: &Change, sent: i64) -> Result<u64, CoreError> {
+    if change.column == ROW_CELL || change.table == SyncedTable::AuditLog.name() {
+        return Ok(0);
+    }
+    let mine: Option<(Value, i64)> = w
+        .tx()
+        .prepare_cached(
+            "SELECT val, hlc FROM change_log
+             WHERE tbl = ?1 AND pk = ?2 AND col = ?3 AND site = ?4 AND seq > ?5
+             ORDER BY hlc DESC LIMIT 1",
+        )?
+        .query_row(
+            params![change.table, change.pk, change.column, w.site(), sent],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let Some((local, local_hlc)) = mine else {
+        return Ok(0);
+    };
+    let remote = to_value(&change.value)?;
+    if local == remote {
+        return Ok(0);
+    }
+    let local_site: String = w
+        .tx()
+        .prepare_cached("SELECT site_uuid FROM sync_sites WHERE id = ?1")?
+        .query_row([w.site()], |r| r.get(0))?;
+    let kept = if (change.hlc, change.site.as_str()) > (local_hlc, local_site.as_str()) {
+        "remote"
+    } else {
+        "local"
+    };
+    w.tx()
+        .prepare_cached(
+            "INSERT INTO sync_conflicts (tbl, pk, col, local_val, remote_val, remote_site, kept,
+                 detected_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )?
+        .execute(params![
+            change.table,
+            change.pk,
+            change.column,
+            local,
+            remote,
+            change.site,
+            kept,
+            w.now_ms()
+        ])?;
+    Ok(1)
 }
 
 fn is_identifier(name: &str) -> bool {

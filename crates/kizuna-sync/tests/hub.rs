@@ -13,6 +13,7 @@ use kizuna_core::ids::MemberId;
 use kizuna_core::members::{MemberPatch, NewMember, create_member, update_member};
 use kizuna_core::store::OpenMode;
 use kizuna_sync::client::{SyncError, pending, sync};
+use kizuna_sync::conflicts::{Keep, open_conflicts, resolve_conflict};
 use kizuna_sync::hub::{self, MAX_CHANGES_PER_PUSH, teams};
 use kizuna_sync::protocol::{CellValue, Change, PROTOCOL_VERSION, PushRequest};
 use serde_json::json;
@@ -242,4 +243,83 @@ async fn malformed_oversized_and_repeated_pushes_get_clear_answers() {
     let twice: serde_json::Value = send().await.expect("send").json().await.expect("json");
     assert_eq!(once, json!({ "stored": 3, "duplicates": 0 }));
     assert_eq!(twice, json!({ "stored": 0, "duplicates": 3 }));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn two_people_renaming_the_same_member_offline_get_a_conflict_to_settle() {
+    let hub = hub().await;
+    teams::create_team(&hub.pool, "Hinata").await.expect("team");
+    let token = teams::invite(&hub.pool, "Hinata", "t")
+        .await
+        .expect("token");
+    let dir = tempfile::tempdir().expect("dir");
+    let (mut tokyo, mut osaka) = (replica(&dir, "tokyo.kizuna"), replica(&dir, "osaka.kizuna"));
+    let aiko = tokyo
+        .write(|w| {
+            create_member(
+                w,
+                &NewMember {
+                    display_name: "Aiko".to_owned(),
+                    ..NewMember::default()
+                },
+            )
+        })
+        .expect("aiko");
+    sync(&mut tokyo, &hub.url, &token).await.expect("tokyo");
+    sync(&mut osaka, &hub.url, &token).await.expect("osaka");
+    let rename = |store: &mut Store, name: &str| {
+        store
+            .write(|w| {
+                update_member(
+                    w,
+                    &MemberId(aiko.0.clone()),
+                    &MemberPatch {
+                        display_name: Some(name.to_owned()),
+                        ..MemberPatch::default()
+                    },
+                )
+            })
+            .expect("rename");
+    };
+    rename(&mut tokyo, "Aiko Sato");
+    rename(&mut osaka, "Aiko Ito");
+    sync(&mut tokyo, &hub.url, &token)
+        .await
+        .expect("tokyo first");
+    let second = sync(&mut osaka, &hub.url, &token)
+        .await
+        .expect("osaka second");
+    assert_eq!(second.merge.conflicts, 1);
+    let open = open_conflicts(osaka.conn()).expect("conflicts");
+    assert_eq!(open.len(), 1);
+    let c = &open[0];
+    assert_eq!(
+        (
+            c.column.as_str(),
+            c.local_value.as_deref(),
+            c.remote_value.as_deref()
+        ),
+        ("display_name", Some("Aiko Ito"), Some("Aiko Sato"))
+    );
+    // Osaka's person keeps the other value than the one the clocks chose; it syncs to Tokyo.
+    let keep = if c.kept == "local" {
+        Keep::Remote
+    } else {
+        Keep::Local
+    };
+    let chosen = if keep == Keep::Local {
+        "Aiko Ito"
+    } else {
+        "Aiko Sato"
+    };
+    resolve_conflict(&mut osaka, c.id, keep).expect("resolve");
+    assert!(open_conflicts(osaka.conn()).expect("conflicts").is_empty());
+    sync(&mut osaka, &hub.url, &token)
+        .await
+        .expect("osaka sends");
+    sync(&mut tokyo, &hub.url, &token)
+        .await
+        .expect("tokyo receives");
+    assert_eq!(names(&tokyo), vec![chosen.to_owned()]);
+    assert_eq!(names(&osaka), vec![chosen.to_owned()]);
 }

@@ -87,6 +87,10 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 18,
         sql: include_str!("../../migrations/0018_change_log_rows.sql"),
     },
+    Migration {
+        version: 19,
+        sql: include_str!("../../migrations/0019_sync_conflicts.sql"),
+    },
 ];
 
 /// The schema version this build writes.
