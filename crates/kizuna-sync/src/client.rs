@@ -8,7 +8,9 @@ use std::time::Duration;
 use kizuna_core::{CoreError, Store};
 use serde::{Deserialize, Serialize};
 
-use crate::protocol::{PROTOCOL_VERSION, PullResponse, PushRequest, PushResponse};
+use crate::protocol::{
+    BootstrapResponse, PROTOCOL_VERSION, PullResponse, PushRequest, PushResponse,
+};
 use crate::replica::{MergeReport, merge_noting_conflicts, outgoing};
 
 /// Meta key of the sync position.
@@ -96,6 +98,37 @@ pub async fn sync(store: &mut Store, hub: &str, token: &str) -> Result<SyncRepor
     let mut report = SyncReport::default();
     let mut received = Vec::new();
     let mut cursor = state.pulled;
+    if cursor == 0 {
+        // A new replica starts from the team's current cells, not its whole history.
+        let mut page_from: Option<(String, String, String)> = None;
+        let mut fixed: Option<i64> = None;
+        loop {
+            let mut url = reqwest::Url::parse(&format!("{hub}/v1/bootstrap"))
+                .map_err(|e| SyncError::BadAnswer(format!("the hub address is not valid: {e}")))?;
+            {
+                let mut query = url.query_pairs_mut();
+                if let Some(c) = fixed {
+                    query.append_pair("cursor", &c.to_string());
+                }
+                if let Some((table, pk, column)) = &page_from {
+                    query
+                        .append_pair("table", table)
+                        .append_pair("pk", pk)
+                        .append_pair("column", column);
+                }
+            }
+            let request = http.get(url);
+            let page: BootstrapResponse =
+                answer(hub, request.bearer_auth(token).send().await).await?;
+            fixed = Some(page.cursor);
+            received.extend(page.changes);
+            if !page.more {
+                break;
+            }
+            page_from = page.next;
+        }
+        cursor = fixed.unwrap_or(0);
+    }
     loop {
         let page: PullResponse = answer(
             hub,

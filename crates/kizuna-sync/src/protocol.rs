@@ -65,3 +65,16 @@ pub struct PullResponse {
     /// Whether more changes follow.
     pub more: bool,
 }
+
+/// A page of a team's current cells (the winning change of each cell), for a new replica.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BootstrapResponse {
+    pub version: u32,
+    pub changes: Vec<Change>,
+    /// The pull cursor to continue from once every page is merged (the hub's position when the
+    /// first page was read).
+    pub cursor: i64,
+    /// Where the next page starts (`table`, `pk`, `column` of the last cell), when `more`.
+    pub next: Option<(String, String, String)>,
+    pub more: bool,
+}

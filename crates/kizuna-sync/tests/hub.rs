@@ -323,3 +323,103 @@ async fn two_people_renaming_the_same_member_offline_get_a_conflict_to_settle() 
     assert_eq!(names(&tokyo), vec![chosen.to_owned()]);
     assert_eq!(names(&osaka), vec![chosen.to_owned()]);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_new_laptop_starts_from_the_teams_current_cells_and_matches_the_others() {
+    let hub = hub().await;
+    teams::create_team(&hub.pool, "Hinata").await.expect("team");
+    let token = teams::invite(&hub.pool, "Hinata", "t")
+        .await
+        .expect("token");
+    let dir = tempfile::tempdir().expect("dir");
+    let mut tokyo = replica(&dir, "tokyo.kizuna");
+    let aiko = tokyo
+        .write(|w| {
+            create_member(
+                w,
+                &NewMember {
+                    display_name: "Aiko".to_owned(),
+                    ..NewMember::default()
+                },
+            )
+        })
+        .expect("aiko");
+    for n in 0..5 {
+        tokyo
+            .write(|w| {
+                update_member(
+                    w,
+                    &MemberId(aiko.0.clone()),
+                    &MemberPatch {
+                        display_name: Some(format!("Aiko v{n}")),
+                        ..MemberPatch::default()
+                    },
+                )
+            })
+            .expect("rename");
+    }
+    let pushed = sync(&mut tokyo, &hub.url, &token)
+        .await
+        .expect("tokyo")
+        .pushed;
+    let mut newcomer = replica(&dir, "new.kizuna");
+    let joined = sync(&mut newcomer, &hub.url, &token)
+        .await
+        .expect("newcomer");
+    assert!(
+        joined.pulled < pushed,
+        "only current cells: {} < {pushed}",
+        joined.pulled
+    );
+    assert_eq!(names(&newcomer), vec!["Aiko v4".to_owned()]);
+    // The same cells in pages of three, each page continuing where the last ended.
+    let http = reqwest::Client::new();
+    let (mut paged, mut next, mut cursor) = (0, None::<serde_json::Value>, None);
+    loop {
+        let mut url = reqwest::Url::parse(&format!("{}/v1/bootstrap", hub.url)).expect("url");
+        url.query_pairs_mut().append_pair("limit", "3");
+        if let Some(c) = cursor {
+            url.query_pairs_mut().append_pair("cursor", &format!("{c}"));
+        }
+        if let Some(n) = &next {
+            url.query_pairs_mut()
+                .append_pair("table", n[0].as_str().unwrap_or_default())
+                .append_pair("pk", n[1].as_str().unwrap_or_default())
+                .append_pair("column", n[2].as_str().unwrap_or_default());
+        }
+        let page: serde_json::Value = http
+            .get(url)
+            .bearer_auth(&token)
+            .send()
+            .await
+            .expect("page")
+            .json()
+            .await
+            .expect("json");
+        paged += page["changes"].as_array().map_or(0, Vec::len) as u64;
+        cursor = page["cursor"].as_i64();
+        if page["more"] != json!(true) {
+            break;
+        }
+        next = Some(page["next"].clone());
+    }
+    assert_eq!(paged, joined.pulled);
+    // Later edits arrive through the normal pull after the bootstrap's cursor.
+    tokyo
+        .write(|w| {
+            update_member(
+                w,
+                &MemberId(aiko.0.clone()),
+                &MemberPatch {
+                    display_name: Some("Aiko Sato".to_owned()),
+                    ..MemberPatch::default()
+                },
+            )
+        })
+        .expect("rename");
+    sync(&mut tokyo, &hub.url, &token).await.expect("tokyo");
+    sync(&mut newcomer, &hub.url, &token)
+        .await
+        .expect("newcomer");
+    assert_eq!(names(&newcomer), vec!["Aiko Sato".to_owned()]);
+}

@@ -13,7 +13,7 @@ use serde_json::json;
 
 use super::{HubError, teams};
 use crate::protocol::{
-    CellValue, Change, PROTOCOL_VERSION, PullResponse, PushRequest, PushResponse,
+    BootstrapResponse, CellValue, Change, PROTOCOL_VERSION, PullResponse, PushRequest, PushResponse,
 };
 
 /// The largest request body accepted.
@@ -29,6 +29,7 @@ pub fn router(pool: Pool) -> Router {
         .route("/health", get(health))
         .route("/v1/push", post(push))
         .route("/v1/pull", get(pull))
+        .route("/v1/bootstrap", get(bootstrap))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .with_state(pool)
 }
@@ -186,19 +187,86 @@ async fn pull(
     let mut changes = Vec::with_capacity(rows.len());
     for row in rows.iter().take(limit as usize) {
         next = row.get(0);
-        let value: serde_json::Value = row.get(4);
-        changes.push(Change {
-            table: row.get(1),
-            pk: row.get(2),
-            column: row.get(3),
-            value: serde_json::from_value::<CellValue>(value).unwrap_or(CellValue::Null),
-            hlc: row.get(5),
-            site: row.get(6),
-        });
+        changes.push(change_of(row, 1));
     }
     Ok(Json(PullResponse {
         version: PROTOCOL_VERSION,
         changes,
+        next,
+        more,
+    }))
+}
+
+#[derive(Debug, Deserialize)]
+struct BootstrapQuery {
+    /// The pull cursor the first page gave (absent on the first page).
+    cursor: Option<i64>,
+    table: Option<String>,
+    pk: Option<String>,
+    column: Option<String>,
+    limit: Option<i64>,
+}
+
+fn change_of(row: &tokio_postgres::Row, at: usize) -> Change {
+    let value: serde_json::Value = row.get(at + 3);
+    Change {
+        table: row.get(at),
+        pk: row.get(at + 1),
+        column: row.get(at + 2),
+        value: serde_json::from_value::<CellValue>(value).unwrap_or(CellValue::Null),
+        hlc: row.get(at + 4),
+        site: row.get(at + 5),
+    }
+}
+
+/// The team's current cells in (table, row, column) order, one page at a time.
+async fn bootstrap(
+    State(pool): State<Pool>,
+    headers: HeaderMap,
+    query: Result<Query<BootstrapQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<Json<BootstrapResponse>, ApiError> {
+    let team = team(&pool, &headers).await?;
+    let Query(query) = query.map_err(|e| bad(e.body_text()))?;
+    let limit = query.limit.unwrap_or(MAX_PULL).clamp(1, MAX_PULL);
+    let client = pool.get().await?;
+    let cursor = match query.cursor {
+        Some(c) => c,
+        None => client
+            .query_one(
+                "SELECT coalesce(max(seq), 0) FROM changes WHERE team_id = $1",
+                &[&team],
+            )
+            .await?
+            .get(0),
+    };
+    let from = (
+        query.table.unwrap_or_default(),
+        query.pk.unwrap_or_default(),
+        query.column.unwrap_or_default(),
+    );
+    let rows = client
+        .query(
+            "SELECT DISTINCT ON (tbl, pk, col) tbl, pk, col, val, hlc, site FROM changes
+             WHERE team_id = $1 AND seq <= $2 AND (tbl, pk, col) > ($3, $4, $5)
+             ORDER BY tbl, pk, col, hlc DESC, site DESC
+             LIMIT $6",
+            &[&team, &cursor, &from.0, &from.1, &from.2, &(limit + 1)],
+        )
+        .await?;
+    let more = rows.len() as i64 > limit;
+    let changes: Vec<Change> = rows
+        .iter()
+        .take(limit as usize)
+        .map(|r| change_of(r, 0))
+        .collect();
+    let next = changes
+        .last()
+        .filter(|_| more)
+        .map(|c| (c.table.clone(), c.pk.clone(), c.column.clone()));
+    Ok(Json(BootstrapResponse {
+        version: PROTOCOL_VERSION,
+        changes,
+        cursor,
         next,
         more,
     }))
