@@ -289,8 +289,12 @@ fn snapshot(store: &Store) -> Vec<(String, Vec<Vec<Value>>)> {
 }
 
 proptest! {
+    // 1,000 cases in CI, 64 for a quick local run; KIZUNA_SYNC_CASES for a longer one.
     #![proptest_config(ProptestConfig::with_cases(
-        std::env::var("KIZUNA_SYNC_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(64)
+        std::env::var("KIZUNA_SYNC_CASES")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(if std::env::var_os("CI").is_some() { 1000 } else { 64 })
     ))]
 
     #[test]
