@@ -35,6 +35,7 @@ pub fn run(db: Option<PathBuf>, command: Command) -> anyhow::Result<()> {
         Command::Perks(args) => crate::perks::run(&path, args),
         Command::Ideas(args) => crate::ideas::run(&path, args),
         Command::Bench(args) => crate::bench::run(given.as_deref(), &args),
+        Command::Import(args) => crate::import::run(&path, args),
         Command::Hub(args) => crate::sync::hub(args),
         Command::Sync(args) => crate::sync::run(&path, &args),
     }

@@ -10,6 +10,7 @@ mod duplicates;
 mod events;
 mod ideas;
 mod identities;
+mod import;
 mod members;
 mod merge;
 mod perks;
@@ -89,6 +90,9 @@ enum Command {
     /// Ideas: list, show, add, status, vote, unvote, comment, merge, unmerge, contributors,
     /// import.
     Ideas(ideas::IdeasArgs),
+    /// Import a CSV/TSV/XLSX export (Luma, Eventbrite, or any file by its headers): `--dry-run`
+    /// first; `import history`; `import undo RUN_ID`.
+    Import(import::ImportArgs),
     /// The team's sync hub: `serve`, `create-team`, `invite`, `revoke`.
     Hub(sync::HubArgs),
     /// Sync this community with the team's hub (token in KIZUNA_HUB_TOKEN).

@@ -4,5 +4,7 @@
 //! them in one transaction that the import history can undo. No Tauri here.
 
 pub mod engine;
+pub mod formats;
 pub mod history;
 pub mod record;
+pub mod table;
