@@ -238,3 +238,32 @@ fn a_formula_in_a_cell_stays_plain_text() {
         Some("=cmd|'/c calc'!A1")
     );
 }
+
+#[test]
+fn an_excel_sheet_is_read_with_its_dates_and_row_numbers() {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    let date = Format::new().set_num_format("yyyy-mm-dd hh:mm");
+    for (col, header) in ["氏名", "メールアドレス", "申込日時"].iter().enumerate() {
+        sheet.write_string(0, col as u16, *header).expect("header");
+    }
+    sheet.write_string(1, 0, "山田 太郎").expect("name");
+    sheet.write_string(1, 1, "taro@example.jp").expect("email");
+    let when = ExcelDateTime::parse_from_str("2026-10-01 19:00:00").expect("date");
+    sheet
+        .write_datetime_with_format(1, 2, &when, &date)
+        .expect("date");
+    // A blank row, then a row with a number for a name.
+    sheet.write_number(3, 0, 42).expect("number");
+    let bytes = book.save_to_buffer().expect("xlsx");
+    let table = read_table(&bytes, "members.xlsx", None).expect("read");
+    assert_eq!(table.headers, vec!["氏名", "メールアドレス", "申込日時"]);
+    assert_eq!(table.rows[0].line, 2);
+    assert_eq!(table.rows[0].cells[2], "2026-10-01T19:00:00");
+    assert_eq!(
+        (table.rows[1].line, table.rows[1].cells[0].as_str()),
+        (4, "42")
+    );
+    assert_eq!(table.encoding, None);
+}
