@@ -260,7 +260,7 @@ fn print_report(report: &ImportReport) {
         );
     }
     if !report.errors.is_empty() {
-        println!("{} rows not imported:", report.errors.len());
+        println!("{} lines with something not imported:", report.errors.len());
         for error in &report.errors {
             match &error.column {
                 Some(column) => println!("  line {} ({column}): {}", error.line, error.message),
