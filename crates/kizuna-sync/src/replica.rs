@@ -231,6 +231,7 @@ fn merge_in(
         }
     }
     report.orphans_removed = remove_orphans(w)?;
+    report.rows_changed += resettle_shared_values(w, &mut columns)?;
     for member in searchable {
         let exists: bool = w
             .tx()
@@ -484,6 +485,42 @@ fn settle_shared_values(
         }
     }
     Ok(())
+}
+
+/// Gives a shared value back to rows that lost it to a holder which has since let it go (the
+/// holder's own value changed, or it was deleted), so the rule "smallest id holds it" holds
+/// whatever order the changes came in.
+fn resettle_shared_values(
+    w: &mut Writer<'_>,
+    cache: &mut HashMap<&'static str, Vec<String>>,
+) -> Result<u64, CoreError> {
+    let mut changed = 0;
+    for (table, column) in SHARED_VALUES {
+        let name = table.name();
+        for _ in 0..8 {
+            let waiting: Vec<String> = w
+                .tx()
+                .prepare(&format!(
+                    "SELECT t.id FROM {name} t WHERE t.{column} IS NULL AND EXISTS (
+                         SELECT 1 FROM change_log c
+                         WHERE c.tbl = ?1 AND c.pk = t.id AND c.col = ?2 AND c.val IS NOT NULL)
+                     ORDER BY t.id"
+                ))?
+                .query_map(params![name, column], |r| r.get(0))?
+                .collect::<Result<_, _>>()?;
+            let mut moved = 0;
+            for id in waiting {
+                if rebuild(w, *table, &id, cache)? {
+                    moved += 1;
+                }
+            }
+            changed += moved;
+            if moved == 0 {
+                break;
+            }
+        }
+    }
+    Ok(changed)
 }
 
 /// Deletes (with tombstones) rows whose parent row another replica deleted, until none is left.
