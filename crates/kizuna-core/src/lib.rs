@@ -32,6 +32,7 @@ pub mod perks;
 pub mod referrals;
 pub mod sample;
 pub mod search_text;
+pub mod secrets;
 pub mod segments;
 pub mod settings;
 pub mod store;
