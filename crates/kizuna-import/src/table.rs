@@ -1,12 +1,18 @@
-//! Reading a file into a table of text cells with the line each row starts on: CSV/TSV in
-//! UTF-8, UTF-8 with a BOM or Shift_JIS (CP932, detected or chosen), CRLF or LF, quoted cells
-//! with line breaks; XLSX (first non-empty sheet). Every refusal says what and where.
+//! Reading a file into a table of text cells with the line each row starts on: CSV/TSV (comma,
+//! tab or semicolon) in UTF-8, UTF-8 with a BOM, Shift_JIS (CP932) or UTF-16, CRLF, LF or CR,
+//! quoted cells with line breaks; XLSX (first non-empty sheet). A file that cannot be read at
+//! all is refused with a [`FileError`] that says what and where; a line that cannot be read
+//! (a cell too large, cells outside the header, …) is refused by itself and the other lines
+//! are kept.
 
-use std::io::Cursor;
+mod delimited;
+mod rows;
+mod xlsx;
 
-use calamine::{Data, Reader, Xlsx};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+
+use crate::record::RowError;
 
 /// The largest cell accepted, in bytes.
 pub const MAX_CELL_BYTES: usize = 64 * 1024;
@@ -21,6 +27,9 @@ pub enum TextEncoding {
     Utf8Bom,
     /// Shift_JIS as Windows writes it (CP932), what Excel saves as "CSV" in Japan.
     ShiftJis,
+    /// UTF-16 little-endian, what Excel saves as "Unicode text".
+    Utf16Le,
+    Utf16Be,
 }
 
 /// What kind of file it is.
@@ -47,6 +56,9 @@ pub struct RawRow {
 pub struct RawTable {
     pub headers: Vec<String>,
     pub rows: Vec<RawRow>,
+    /// Lines that could not be read as a row, each with why; the other lines are in `rows`.
+    #[serde(default)]
+    pub refused: Vec<RowError>,
     /// `None` for spreadsheets.
     pub encoding: Option<TextEncoding>,
     pub kind: FileKind,
@@ -63,32 +75,148 @@ pub enum FileError {
         "line {line} is not valid {encoding} text; choose the file's encoding (UTF-8 or Shift_JIS)"
     )]
     Encoding { line: u64, encoding: &'static str },
-    #[error("the header names the column \"{0}\" twice")]
-    DuplicateHeader(String),
-    #[error("the header has an empty column name (column {0})")]
-    EmptyHeader(usize),
-    #[error("line {line} has {found} cells but the header has {expected}")]
-    Ragged {
-        line: u64,
-        found: usize,
-        expected: usize,
+    #[error(
+        "line {line} is neither UTF-8 nor Shift_JIS text (the file may be damaged or saved in another encoding); save it as \"CSV UTF-8\" and import it again"
+    )]
+    UnknownEncoding { line: u64 },
+    #[error("columns {first} and {second} are both named \"{name}\"; rename one of them")]
+    DuplicateHeader {
+        name: String,
+        first: usize,
+        second: usize,
     },
-    #[error("line {line}, column \"{column}\": the cell is larger than 64 KB")]
-    HugeCell { line: u64, column: String },
+    #[error(
+        "column {column} has no name in the header but holds values (the first on line {line}); name the column or delete it"
+    )]
+    EmptyHeader { column: usize, line: u64 },
+    #[error(
+        "line {line} (\"{text}\") looks like a title, not the header: the column names must be on the first line; delete the lines above them"
+    )]
+    TitleAboveHeader { line: u64, text: String },
     #[error("the file has more than 5,000,000 rows; split it")]
     TooManyRows,
     #[error("line {line}: {message}")]
     Csv { line: u64, message: String },
     #[error(
-        "no column says who each row is (a name, email or handle); choose what each column holds"
+        "no column says who each row is (a name, email or handle); the columns are {columns}; choose what each column holds"
     )]
-    UnknownColumns,
-    #[error("the spreadsheet cannot be read: {0}")]
+    UnknownColumns { columns: String },
+    #[error(
+        "the file is {what}, not a CSV, TSV or Excel (.xlsx) file; export the list as CSV UTF-8 or .xlsx"
+    )]
+    NotATable { what: &'static str },
+    #[error(
+        "the file is an old-format (.xls) or password-protected Excel workbook; open it in Excel or LibreOffice, remove any password and save it as .xlsx or CSV UTF-8"
+    )]
+    OldExcel,
+    #[error(
+        "the file is a ZIP archive but not an Excel workbook (.xlsx); unzip it first, or export the list as CSV"
+    )]
+    NotAWorkbook,
+    #[error("the Excel workbook cannot be read (it may be damaged): {0}")]
     Spreadsheet(String),
 }
 
-fn is_zip(bytes: &[u8]) -> bool {
-    bytes.starts_with(b"PK\x03\x04")
+impl FileError {
+    /// The refusal for a header whose columns name nobody.
+    pub fn unknown_columns(headers: &[String]) -> Self {
+        let mut columns: Vec<String> = headers.iter().take(8).map(|h| format!("\"{h}\"")).collect();
+        if headers.len() > 8 {
+            columns.push(format!("and {} more", headers.len() - 8));
+        }
+        FileError::UnknownColumns {
+            columns: columns.join(", "),
+        }
+    }
+}
+
+/// What the first bytes say the file is, before it is read as text.
+enum Sniffed {
+    Zip,
+    Text,
+    Utf16 { little_endian: bool, bom: bool },
+}
+
+fn sniff(bytes: &[u8]) -> Result<Sniffed, FileError> {
+    let starts = |magic: &[u8]| bytes.starts_with(magic);
+    if starts(b"PK\x03\x04") || starts(b"PK\x05\x06") || starts(b"PK\x07\x08") {
+        return Ok(Sniffed::Zip);
+    }
+    if starts(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
+        return Err(FileError::OldExcel);
+    }
+    let not_a_table = |what| Err(FileError::NotATable { what });
+    if starts(b"%PDF") {
+        return not_a_table("a PDF document");
+    }
+    if starts(b"\x89PNG") || starts(b"\xFF\xD8\xFF") || starts(b"GIF8") {
+        return not_a_table("an image");
+    }
+    if starts(b"\xFF\xFE") || starts(b"\xFE\xFF") {
+        return Ok(Sniffed::Utf16 {
+            little_endian: starts(b"\xFF\xFE"),
+            bom: true,
+        });
+    }
+    // UTF-16 without a BOM: every other byte of the first line is zero.
+    let head = &bytes[..bytes.len().min(512)];
+    let zeros_at = |parity: usize| {
+        head.iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|b| **b == 0)
+            .count()
+    };
+    if head.len() >= 8 && zeros_at(1) * 10 >= head.len() * 4 && zeros_at(0) == 0 {
+        return Ok(Sniffed::Utf16 {
+            little_endian: true,
+            bom: false,
+        });
+    }
+    if head.len() >= 8 && zeros_at(0) * 10 >= head.len() * 4 && zeros_at(1) == 0 {
+        return Ok(Sniffed::Utf16 {
+            little_endian: false,
+            bom: false,
+        });
+    }
+    let start: String = String::from_utf8_lossy(&head[..head.len().min(64)])
+        .trim_start_matches('\u{FEFF}')
+        .trim_start()
+        .to_lowercase();
+    if ["<!doctype html", "<html", "<table", "<?xml"]
+        .iter()
+        .any(|tag| start.starts_with(tag))
+    {
+        return not_a_table("a web page or XML document");
+    }
+    Ok(Sniffed::Text)
+}
+
+fn line_of(bytes: &[u8], offset: usize) -> u64 {
+    1 + bytes[..offset.min(bytes.len())]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count() as u64
+}
+
+/// The first line Shift_JIS cannot decode, if any.
+fn shift_jis_error_line(bytes: &[u8]) -> Option<u64> {
+    encoding_rs::SHIFT_JIS
+        .decode_without_bom_handling_and_without_replacement(bytes)
+        .is_none()
+        .then(|| {
+            let mut line = 1;
+            for chunk in bytes.split(|b| *b == b'\n') {
+                if encoding_rs::SHIFT_JIS
+                    .decode_without_bom_handling_and_without_replacement(chunk)
+                    .is_none()
+                {
+                    break;
+                }
+                line += 1;
+            }
+            line
+        })
 }
 
 /// The text of `bytes`: with `encoding` as given, else detected (BOM, valid UTF-8, Shift_JIS).
@@ -100,45 +228,54 @@ pub fn decode(
         Some(e) => e,
         None if bytes.starts_with(b"\xEF\xBB\xBF") => TextEncoding::Utf8Bom,
         None if std::str::from_utf8(bytes).is_ok() => TextEncoding::Utf8,
-        None => TextEncoding::ShiftJis,
-    };
-    let line_of = |valid_up_to: usize| {
-        1 + bytes[..valid_up_to.min(bytes.len())]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count() as u64
+        None => {
+            let utf8_line = std::str::from_utf8(bytes)
+                .err()
+                .map_or(1, |e| line_of(bytes, e.valid_up_to()));
+            return match shift_jis_error_line(bytes) {
+                None => decode(bytes, Some(TextEncoding::ShiftJis)),
+                Some(sjis_line) => Err(FileError::UnknownEncoding {
+                    line: utf8_line.max(sjis_line),
+                }),
+            };
+        }
     };
     let text = match detected {
         TextEncoding::Utf8 | TextEncoding::Utf8Bom => {
             let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
             std::str::from_utf8(body)
                 .map_err(|e| FileError::Encoding {
-                    line: line_of(e.valid_up_to()),
+                    line: line_of(body, e.valid_up_to()),
                     encoding: "UTF-8",
                 })?
                 .to_owned()
         }
         TextEncoding::ShiftJis => {
-            let (text, had_errors) = encoding_rs::SHIFT_JIS
-                .decode_without_bom_handling_and_without_replacement(bytes)
-                .map_or((None, true), |t| (Some(t), false));
-            match (text, had_errors) {
-                (Some(text), false) => text.into_owned(),
-                _ => {
-                    // Find the first undecodable line to name it.
-                    let mut line = 1;
-                    for chunk in bytes.split(|b| *b == b'\n') {
-                        if encoding_rs::SHIFT_JIS
-                            .decode_without_bom_handling_and_without_replacement(chunk)
-                            .is_none()
-                        {
-                            break;
-                        }
-                        line += 1;
-                    }
+            if let Some(line) = shift_jis_error_line(bytes) {
+                return Err(FileError::Encoding {
+                    line,
+                    encoding: "Shift_JIS",
+                });
+            }
+            encoding_rs::SHIFT_JIS
+                .decode_without_bom_handling(bytes)
+                .0
+                .into_owned()
+        }
+        TextEncoding::Utf16Le | TextEncoding::Utf16Be => {
+            let (codec, bom): (&'static encoding_rs::Encoding, &[u8]) =
+                if detected == TextEncoding::Utf16Le {
+                    (encoding_rs::UTF_16LE, b"\xFF\xFE")
+                } else {
+                    (encoding_rs::UTF_16BE, b"\xFE\xFF")
+                };
+            let body = bytes.strip_prefix(bom).unwrap_or(bytes);
+            match codec.decode_without_bom_handling_and_without_replacement(body) {
+                Some(text) => text.into_owned(),
+                None => {
                     return Err(FileError::Encoding {
-                        line,
-                        encoding: "Shift_JIS",
+                        line: 1,
+                        encoding: "UTF-16",
                     });
                 }
             }
@@ -156,193 +293,28 @@ pub fn read_table(
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(FileError::Empty);
     }
-    if is_zip(bytes) {
-        return read_xlsx(bytes);
-    }
+    let encoding = match (sniff(bytes)?, encoding) {
+        (Sniffed::Zip, _) => return xlsx::read(bytes),
+        (Sniffed::Utf16 { little_endian, .. }, None) => Some(if little_endian {
+            TextEncoding::Utf16Le
+        } else {
+            TextEncoding::Utf16Be
+        }),
+        (Sniffed::Utf16 { bom: true, .. }, Some(TextEncoding::Utf8 | TextEncoding::Utf8Bom)) => {
+            // The BOM is certain; a UTF-8 choice would only produce an error.
+            Some(if bytes.starts_with(b"\xFF\xFE") {
+                TextEncoding::Utf16Le
+            } else {
+                TextEncoding::Utf16Be
+            })
+        }
+        (_, chosen) => chosen,
+    };
     let (text, encoding) = decode(bytes, encoding)?;
-    let first_line = text.lines().next().unwrap_or_default();
-    let tsv = file_name.to_lowercase().ends_with(".tsv")
-        || (first_line.contains('\t') && !first_line.contains(','));
-    let mut table = read_delimited(&text, if tsv { b'\t' } else { b',' })?;
+    if text.trim_start_matches('\u{FEFF}').trim().is_empty() {
+        return Err(FileError::Empty);
+    }
+    let mut table = delimited::read(&text, file_name)?;
     table.encoding = Some(encoding);
-    table.kind = if tsv { FileKind::Tsv } else { FileKind::Csv };
     Ok(table)
-}
-
-fn check_headers(headers: &[String]) -> Result<(), FileError> {
-    for (i, h) in headers.iter().enumerate() {
-        if h.is_empty() {
-            return Err(FileError::EmptyHeader(i + 1));
-        }
-        if headers[..i]
-            .iter()
-            .any(|other| other.eq_ignore_ascii_case(h))
-        {
-            return Err(FileError::DuplicateHeader(h.clone()));
-        }
-    }
-    Ok(())
-}
-
-fn read_delimited(text: &str, delimiter: u8) -> Result<RawTable, FileError> {
-    // Line numbers are counted on the text itself: a row starts on the line after the
-    // previous row's last line break (quoted cells may hold line breaks).
-    let normalised = text.replace("\r\n", "\n");
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .has_headers(false)
-        .from_reader(normalised.as_bytes());
-    let mut headers: Option<Vec<String>> = None;
-    let mut rows = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| FileError::Csv {
-            line: e.position().map_or(0, |p| p.line()),
-            message: e.to_string(),
-        })?;
-        let line = record.position().map_or(0, |p| p.line());
-        let cells: Vec<String> = record.iter().map(str::to_owned).collect();
-        if cells.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        match &headers {
-            None => {
-                let names: Vec<String> = cells.iter().map(|c| c.trim().to_owned()).collect();
-                check_headers(&names)?;
-                headers = Some(names);
-            }
-            Some(names) => {
-                if cells.len() > names.len()
-                    && cells[names.len()..].iter().any(|c| !c.trim().is_empty())
-                {
-                    return Err(FileError::Ragged {
-                        line,
-                        found: cells.len(),
-                        expected: names.len(),
-                    });
-                }
-                push_row(&mut rows, names, line, cells)?;
-            }
-        }
-    }
-    // An unclosed quote swallows the rest of the file into one cell: say where it starts.
-    if normalised.matches('"').count() % 2 == 1 {
-        let line = rows.last().map_or(1, |r| r.line);
-        return Err(FileError::Csv {
-            line,
-            message: "a quoted cell starts here and is never closed (a \" is missing)".to_owned(),
-        });
-    }
-    finish(headers, rows)
-}
-
-fn push_row(
-    rows: &mut Vec<RawRow>,
-    headers: &[String],
-    line: u64,
-    mut cells: Vec<String>,
-) -> Result<(), FileError> {
-    if rows.len() >= MAX_ROWS {
-        return Err(FileError::TooManyRows);
-    }
-    cells.resize(headers.len(), String::new());
-    if let Some(i) = cells.iter().position(|c| c.len() > MAX_CELL_BYTES) {
-        return Err(FileError::HugeCell {
-            line,
-            column: headers[i].clone(),
-        });
-    }
-    rows.push(RawRow { line, cells });
-    Ok(())
-}
-
-fn finish(headers: Option<Vec<String>>, rows: Vec<RawRow>) -> Result<RawTable, FileError> {
-    let headers = headers.ok_or(FileError::Empty)?;
-    if rows.is_empty() {
-        return Err(FileError::NoRows);
-    }
-    Ok(RawTable {
-        headers,
-        rows,
-        encoding: None,
-        kind: FileKind::Csv,
-    })
-}
-
-fn cell_text(cell: &Data) -> String {
-    match cell {
-        Data::Empty => String::new(),
-        Data::String(s) => s.clone(),
-        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-        Data::Float(f) => f.to_string(),
-        Data::Int(i) => i.to_string(),
-        Data::Bool(b) => b.to_string(),
-        Data::DateTime(d) => d.as_datetime().map_or_else(
-            || d.to_string(),
-            |t| t.format("%Y-%m-%dT%H:%M:%S").to_string(),
-        ),
-        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-        Data::Error(e) => format!("#{e:?}"),
-    }
-}
-
-fn read_xlsx(bytes: &[u8]) -> Result<RawTable, FileError> {
-    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes))
-        .map_err(|e: calamine::XlsxError| FileError::Spreadsheet(e.to_string()))?;
-    let names = book.sheet_names().to_vec();
-    for name in names {
-        let range = book
-            .worksheet_range(&name)
-            .map_err(|e| FileError::Spreadsheet(e.to_string()))?;
-        if range.is_empty() {
-            continue;
-        }
-        let first_row = range.start().map_or(0, |(r, _)| r);
-        let mut headers: Option<Vec<String>> = None;
-        let mut rows = Vec::new();
-        for (i, row) in range.rows().enumerate() {
-            let line = u64::from(first_row) + i as u64 + 1;
-            let cells: Vec<String> = row.iter().map(cell_text).collect();
-            if cells.iter().all(|c| c.trim().is_empty()) {
-                continue;
-            }
-            match &headers {
-                None => {
-                    let names: Vec<String> = cells.iter().map(|c| c.trim().to_owned()).collect();
-                    let names: Vec<String> = {
-                        let keep = names
-                            .iter()
-                            .rposition(|n| !n.is_empty())
-                            .map_or(0, |p| p + 1);
-                        names[..keep].to_vec()
-                    };
-                    check_headers(&names)?;
-                    headers = Some(names);
-                }
-                Some(names) => {
-                    let mut cells = cells;
-                    cells.truncate(
-                        names.len().max(
-                            cells
-                                .iter()
-                                .rposition(|c| !c.is_empty())
-                                .map_or(0, |p| p + 1),
-                        ),
-                    );
-                    if cells.len() > names.len() {
-                        return Err(FileError::Ragged {
-                            line,
-                            found: cells.len(),
-                            expected: names.len(),
-                        });
-                    }
-                    push_row(&mut rows, names, line, cells)?;
-                }
-            }
-        }
-        let mut table = finish(headers, rows)?;
-        table.kind = FileKind::Xlsx;
-        return Ok(table);
-    }
-    Err(FileError::Empty)
 }

@@ -25,6 +25,11 @@ pub enum Field {
     Handle {
         platform: String,
     },
+    /// The person's profile page on `platform`; without a handle column the handle is the
+    /// page's last path segment (a Meetup member id, a connpass user name).
+    ProfileUrl {
+        platform: String,
+    },
     EventId,
     EventTitle,
     EventStart,
@@ -32,8 +37,10 @@ pub enum Field {
     EventVenue,
     /// Registration status words (attending, checked in, cancelled, 参加, キャンセル, …).
     Status,
-    /// Yes/no (or a time) saying the person was checked in.
+    /// Yes/no (or a time) saying the person was checked in; 欠席 / no-show marks a no-show.
     CheckedIn,
+    /// When the person was checked in.
+    CheckedInAt,
     TicketType,
     Price,
     Currency,
@@ -65,14 +72,33 @@ impl Mapping {
 
     /// Columns holding handles, with their platform.
     pub fn handles(&self, headers: &[String]) -> Vec<(usize, String)> {
+        self.platform_columns(headers, |f| match f {
+            Field::Handle { platform } => Some(platform),
+            _ => None,
+        })
+    }
+
+    /// Columns holding profile URLs, with their platform.
+    pub fn profile_urls(&self, headers: &[String]) -> Vec<(usize, String)> {
+        self.platform_columns(headers, |f| match f {
+            Field::ProfileUrl { platform } => Some(platform),
+            _ => None,
+        })
+    }
+
+    fn platform_columns(
+        &self,
+        headers: &[String],
+        platform: impl Fn(&Field) -> Option<&String>,
+    ) -> Vec<(usize, String)> {
         self.columns
             .iter()
-            .filter_map(|c| match &c.field {
-                Field::Handle { platform } => headers
+            .filter_map(|c| {
+                let platform = platform(&c.field)?;
+                headers
                     .iter()
                     .position(|h| *h == c.header)
-                    .map(|i| (i, platform.clone())),
-                _ => None,
+                    .map(|i| (i, platform.clone()))
             })
             .collect()
     }
@@ -206,6 +232,16 @@ const SYNONYMS: &[Synonyms] = &[
     ),
     (
         &[
+            "checkedinat",
+            "checkintime",
+            "出席日時",
+            "受付日時",
+            "チェックイン日時",
+        ],
+        || Field::CheckedInAt,
+    ),
+    (
+        &[
             "ticket",
             "tickettype",
             "ticketname",
@@ -255,6 +291,15 @@ const SYNONYMS: &[Synonyms] = &[
     }),
     (&["line", "lineid"], || Field::Handle {
         platform: "line".to_owned(),
+    }),
+    (&["connpass", "connpassid"], || Field::Handle {
+        platform: "connpass".to_owned(),
+    }),
+    (&["facebook"], || Field::Handle {
+        platform: "facebook".to_owned(),
+    }),
+    (&["linkedin"], || Field::Handle {
+        platform: "linkedin".to_owned(),
     }),
 ];
 
