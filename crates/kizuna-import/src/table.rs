@@ -76,6 +76,13 @@ pub enum FileError {
     )]
     Encoding { line: u64, encoding: &'static str },
     #[error(
+        "the file is {actual} text, not {chosen}; choose {actual} or let Kizuna detect the encoding"
+    )]
+    WrongEncoding {
+        chosen: &'static str,
+        actual: &'static str,
+    },
+    #[error(
         "line {line} is neither UTF-8 nor Shift_JIS text (the file may be damaged or saved in another encoding); save it as \"CSV UTF-8\" and import it again"
     )]
     UnknownEncoding { line: u64 },
@@ -251,6 +258,13 @@ pub fn decode(
                 .to_owned()
         }
         TextEncoding::ShiftJis => {
+            // Japanese UTF-8 text also decodes as (garbled) Shift_JIS; it is never both.
+            if !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok() {
+                return Err(FileError::WrongEncoding {
+                    chosen: "Shift_JIS",
+                    actual: "UTF-8",
+                });
+            }
             if let Some(line) = shift_jis_error_line(bytes) {
                 return Err(FileError::Encoding {
                     line,
