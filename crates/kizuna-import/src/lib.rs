@@ -3,6 +3,7 @@
 //! [`record::SourceRecord`]s; the engine matches them to members, shows a dry run, and applies
 //! them in one transaction that the import history can undo. No Tauri here.
 
+pub mod connectors;
 pub mod engine;
 pub mod formats;
 pub mod history;
