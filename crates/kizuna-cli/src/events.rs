@@ -9,6 +9,7 @@ use kizuna_core::events::{
     create_event, event_detail, find_for_checkin, format_event_time, list_events,
     list_registrations, parse_event_time,
 };
+use kizuna_core::export_file::write_csv_record;
 use kizuna_core::ids::{EventId, MemberId, RegistrationId};
 
 use crate::commands::open_existing;
@@ -285,20 +286,23 @@ fn run_event(path: &Path, action: EventAction) -> anyhow::Result<()> {
             let rows = list_registrations(store.conn(), &EventId(event_id))?;
             let mut csv = csv::Writer::from_writer(out);
             if let Format::Csv = format {
-                csv.write_record([
-                    "code",
-                    "name",
-                    "reading",
-                    "email",
-                    "status",
-                    "ticket",
-                    "price_minor",
-                    "currency",
-                    "checked_in_at",
-                    "checked_in_by",
-                    "registration_id",
-                    "member_id",
-                ])?;
+                write_csv_record(
+                    &mut csv,
+                    [
+                        "code",
+                        "name",
+                        "reading",
+                        "email",
+                        "status",
+                        "ticket",
+                        "price_minor",
+                        "currency",
+                        "checked_in_at",
+                        "checked_in_by",
+                        "registration_id",
+                        "member_id",
+                    ],
+                )?;
             }
             for r in rows {
                 if let Format::Table = format {
@@ -316,20 +320,23 @@ fn run_event(path: &Path, action: EventAction) -> anyhow::Result<()> {
                     .and_then(chrono::DateTime::from_timestamp_millis)
                     .map(|t| t.to_rfc3339())
                     .unwrap_or_default();
-                csv.write_record([
-                    r.code,
-                    r.display_name,
-                    r.name_reading.unwrap_or_default(),
-                    r.email.unwrap_or_default(),
-                    status_word(r.status).to_owned(),
-                    r.ticket_type.unwrap_or_default(),
-                    r.price_minor.map(|p| p.to_string()).unwrap_or_default(),
-                    r.currency.unwrap_or_default(),
-                    checked,
-                    r.checked_in_by.unwrap_or_default(),
-                    r.id,
-                    r.member_id,
-                ])?;
+                write_csv_record(
+                    &mut csv,
+                    [
+                        r.code,
+                        r.display_name,
+                        r.name_reading.unwrap_or_default(),
+                        r.email.unwrap_or_default(),
+                        status_word(r.status).to_owned(),
+                        r.ticket_type.unwrap_or_default(),
+                        r.price_minor.map(|p| p.to_string()).unwrap_or_default(),
+                        r.currency.unwrap_or_default(),
+                        checked,
+                        r.checked_in_by.unwrap_or_default(),
+                        r.id,
+                        r.member_id,
+                    ],
+                )?;
             }
             csv.flush()?;
         }

@@ -8,6 +8,7 @@ use anyhow::Context;
 use clap::{Args, Subcommand, ValueEnum};
 use kizuna_core::Store;
 use kizuna_core::activity_types::{create_activity_type, list_activity_types, log_manual_activity};
+use kizuna_core::export_file::write_csv_record;
 use kizuna_core::ids::MemberId;
 use kizuna_core::members::{
     MemberPatch, NewMember, create_member, delete_member, erase_member, list_members,
@@ -325,27 +326,33 @@ fn list(store: &Store, search: &str, limit: u32, format: Format) -> anyhow::Resu
         Format::Json => println!("{}", serde_json::to_string_pretty(&page)?),
         Format::Csv => {
             let mut out = csv::Writer::from_writer(std::io::stdout().lock());
-            out.write_record([
-                "id",
-                "display_name",
-                "name_reading",
-                "email",
-                "platforms",
-                "max_followers",
-                "joined_at",
-                "last_active_at",
-            ])?;
+            write_csv_record(
+                &mut out,
+                [
+                    "id",
+                    "display_name",
+                    "name_reading",
+                    "email",
+                    "platforms",
+                    "max_followers",
+                    "joined_at",
+                    "last_active_at",
+                ],
+            )?;
             for row in &page.rows {
-                out.write_record([
-                    row.id.clone(),
-                    row.display_name.clone(),
-                    row.name_reading.clone().unwrap_or_default(),
-                    row.email.clone().unwrap_or_default(),
-                    row.platforms.join(" "),
-                    row.max_followers.map(|f| f.to_string()).unwrap_or_default(),
-                    iso(Some(row.joined_at)),
-                    iso(row.last_active_at),
-                ])?;
+                write_csv_record(
+                    &mut out,
+                    [
+                        row.id.clone(),
+                        row.display_name.clone(),
+                        row.name_reading.clone().unwrap_or_default(),
+                        row.email.clone().unwrap_or_default(),
+                        row.platforms.join(" "),
+                        row.max_followers.map(|f| f.to_string()).unwrap_or_default(),
+                        iso(Some(row.joined_at)),
+                        iso(row.last_active_at),
+                    ],
+                )?;
             }
             out.flush()?;
         }

@@ -1,7 +1,9 @@
 //! Files the user saves from Kizuna (a member's data, a segment's CSV, later reports): where they
-//! may go, and writing them whole or not at all.
+//! may go, writing them whole or not at all, and CSV cells a spreadsheet cannot run as formulas.
 
+use std::borrow::Cow;
 use std::fs::File;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::{CoreError, Result};
@@ -47,9 +49,63 @@ pub fn write_whole<T>(target: &Path, work: impl FnOnce(File) -> Result<T>) -> Re
     result
 }
 
+/// A CSV cell as a spreadsheet will show it rather than run it: text starting with `=`, `+`,
+/// `-`, `@`, a tab or a carriage return gets a leading `'` (OWASP's defence against CSV
+/// injection), so a member named `=HYPERLINK(…)` stays a name. Plain numbers such as `-12.50`
+/// cannot be formulas and are left as they are.
+pub fn spreadsheet_safe(cell: &str) -> Cow<'_, str> {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let digits = cell.strip_prefix('-').unwrap_or(cell);
+    let plain_number = !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && digits.chars().filter(|c| *c == '.').count() <= 1
+        && !digits.starts_with('.')
+        && !digits.ends_with('.');
+    if risky && !plain_number {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
+}
+
+/// Writes one CSV record with every cell made [`spreadsheet_safe`]; every CSV Kizuna writes
+/// goes through here.
+pub fn write_csv_record<W: Write, I, S>(out: &mut csv::Writer<W>, cells: I) -> csv::Result<()>
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    out.write_record(
+        cells
+            .into_iter()
+            .map(|c| spreadsheet_safe(c.as_ref()).into_owned()),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_are_quoted_and_numbers_are_not() {
+        for (cell, written) in [
+            ("=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"),
+            ("+SUM(1)", "'+SUM(1)"),
+            ("-2+3", "'-2+3"),
+            ("@x", "'@x"),
+            ("\tTab", "'\tTab"),
+            ("\rCR", "'\rCR"),
+            ("+81 90 1234 5678", "'+81 90 1234 5678"),
+            ("-12.50", "-12.50"),
+            ("-1200", "-1200"),
+            ("-", "'-"),
+            ("Aiko = friend", "Aiko = friend"),
+            ("山田 太郎", "山田 太郎"),
+            ("", ""),
+        ] {
+            assert_eq!(spreadsheet_safe(cell), written, "{cell:?}");
+        }
+    }
 
     fn refusal(path: &str) -> String {
         match destination(path) {

@@ -8,6 +8,7 @@ use rusqlite::Connection;
 
 use super::compare::{CampaignComparisonRow, Caveat, CostBasis, compare};
 use crate::error::{CoreError, Result};
+use crate::export_file::write_csv_record;
 use crate::money::currency_info;
 
 /// The header row of a comparison CSV.
@@ -46,9 +47,9 @@ pub fn compare_csv<W: Write>(
 ) -> Result<u32> {
     let comparison = compare(conn, campaign_ids, now_ms)?;
     let mut out = csv::Writer::from_writer(writer);
-    out.write_record(COMPARE_CSV_HEADER).map_err(write_error)?;
+    write_csv_record(&mut out, COMPARE_CSV_HEADER).map_err(write_error)?;
     for row in &comparison.campaigns {
-        out.write_record(record(row)).map_err(write_error)?;
+        write_csv_record(&mut out, record(row)).map_err(write_error)?;
     }
     out.flush().map_err(|e| write_error(e.into()))?;
     Ok(u32::try_from(comparison.campaigns.len()).unwrap_or(u32::MAX))

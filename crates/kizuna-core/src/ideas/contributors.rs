@@ -9,6 +9,7 @@ use ts_rs::TS;
 
 use super::{FAMILY, idea_state};
 use crate::error::{CoreError, Result};
+use crate::export_file::write_csv_record;
 
 /// One person who took part in an idea, with how.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -63,15 +64,17 @@ pub fn contributors(conn: &Connection, idea: &str) -> Result<Vec<Contributor>> {
 pub fn contributors_csv(conn: &Connection, idea: &str) -> Result<String> {
     let mut out = csv::Writer::from_writer(Vec::new());
     let io = |e: csv::Error| CoreError::InvalidInput(format!("the CSV cannot be written ({e})"));
-    out.write_record(["member_id", "name", "email", "roles"])
-        .map_err(io)?;
+    write_csv_record(&mut out, ["member_id", "name", "email", "roles"]).map_err(io)?;
     for c in contributors(conn, idea)? {
-        out.write_record([
-            c.member_id.as_str(),
-            c.name.as_str(),
-            c.email.as_deref().unwrap_or(""),
-            c.roles.join(";").as_str(),
-        ])
+        write_csv_record(
+            &mut out,
+            [
+                c.member_id.as_str(),
+                c.name.as_str(),
+                c.email.as_deref().unwrap_or(""),
+                c.roles.join(";").as_str(),
+            ],
+        )
         .map_err(io)?;
     }
     let bytes = out

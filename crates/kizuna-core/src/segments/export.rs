@@ -1,5 +1,6 @@
 //! CSV export of a segment: one row per member, the member id first, quoted by the `csv`
-//! crate so names with commas, quotes, line breaks or Japanese text survive a spreadsheet.
+//! crate so names with commas, quotes, line breaks or Japanese text survive a spreadsheet,
+//! and names that look like formulas are written so a spreadsheet shows them, never runs them.
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -11,6 +12,7 @@ use super::rules::Group;
 use super::{sql, validate};
 use crate::engagement;
 use crate::error::{CoreError, Result};
+use crate::export_file::write_csv_record;
 
 /// The header row of an export.
 pub const CSV_HEADER: [&str; 10] = [
@@ -52,7 +54,7 @@ pub fn export_csv<W: Write>(
         compiled.condition
     );
     let mut out = csv::Writer::from_writer(writer);
-    out.write_record(CSV_HEADER).map_err(write_error)?;
+    write_csv_record(&mut out, CSV_HEADER).map_err(write_error)?;
     let mut stmt = conn.prepare(&query)?;
     let mut rows = stmt.query(rusqlite::params_from_iter(&compiled.params))?;
     let mut written = 0;
@@ -77,7 +79,7 @@ pub fn export_csv<W: Write>(
             format!("{score:.2}"),
             r.get::<_, Option<String>>(9)?.unwrap_or_default(),
         ];
-        out.write_record(&record).map_err(write_error)?;
+        write_csv_record(&mut out, &record).map_err(write_error)?;
         written += 1;
     }
     out.flush().map_err(|e| write_error(e.into()))?;
