@@ -125,6 +125,25 @@ fn zip_of_notes() -> Vec<u8> {
     zip
 }
 
+/// A workbook whose second person's total shows Excel's #DIV/0!.
+fn workbook_with_an_error_cell() -> Vec<u8> {
+    use rust_xlsxwriter::{Formula, Workbook};
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    for (col, header) in ["name", "email", "total"].iter().enumerate() {
+        sheet.write_string(0, col as u16, *header).expect("header");
+    }
+    sheet.write_string(1, 0, "Aiko Sato").expect("name");
+    sheet.write_string(1, 1, "aiko@example.jp").expect("email");
+    sheet.write_number(1, 2, 3).expect("total");
+    sheet.write_string(2, 0, "Ben Ito").expect("name");
+    sheet.write_string(2, 1, "ben@example.jp").expect("email");
+    sheet
+        .write_formula(2, 2, Formula::new("=1/0").set_result("#DIV/0!"))
+        .expect("formula");
+    book.save_to_buffer().expect("xlsx")
+}
+
 fn utf16le(text: &str) -> Vec<u8> {
     let mut bytes = vec![0xFF, 0xFE];
     for unit in text.encode_utf16() {
@@ -296,6 +315,19 @@ fn cases() -> Vec<Case> {
                 Some("note"),
                 "the cell holds 2048 KB of text; a cell may hold at most 64 KB",
             )],
+        ),
+        with_name(
+            lines(
+                "an Excel error cell",
+                workbook_with_an_error_cell(),
+                1,
+                &[(
+                    3,
+                    Some("total"),
+                    "the cell shows the Excel error #DIV/0!; fix the formula or clear the cell",
+                )],
+            ),
+            "guests.xlsx",
         ),
         lines(
             "a NUL byte",

@@ -228,15 +228,7 @@ impl RowReader<'_> {
             Some(raw) => {
                 let email = ascii_width(&raw);
                 let email = email.trim().trim_start_matches("mailto:").to_owned();
-                validate_email(&email).map_err(|e| {
-                    self.fail(
-                        row,
-                        c.email,
-                        e.to_string()
-                            .trim_start_matches("invalid input: ")
-                            .to_owned(),
-                    )
-                })?;
+                validate_email(&email).map_err(|e| self.fail(row, c.email, e.to_string()))?;
                 Some(email)
             }
         };

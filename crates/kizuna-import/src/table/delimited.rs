@@ -2,6 +2,8 @@
 //! endings of any kind, line numbers counted on the text itself (a quoted cell may hold line
 //! breaks, so a row starts on the line after the previous row's last line break).
 
+use std::borrow::Cow;
+
 use super::rows::TableBuilder;
 use super::{FileError, FileKind, RawTable};
 
@@ -62,7 +64,11 @@ fn unclosed_quote(text: &str, separator: u8) -> Option<usize> {
 
 /// Reads delimited text into a table.
 pub fn read(text: &str, file_name: &str) -> Result<RawTable, FileError> {
-    let normalised = text.replace("\r\n", "\n").replace('\r', "\n");
+    let normalised = if text.contains('\r') {
+        Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        Cow::Borrowed(text)
+    };
     let separator = separator(&normalised, file_name);
     if let Some(at) = unclosed_quote(&normalised, separator) {
         let line = 1 + normalised[..at].matches('\n').count() as u64;

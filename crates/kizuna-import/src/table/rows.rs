@@ -10,11 +10,9 @@ use super::{FileError, FileKind, MAX_CELL_BYTES, MAX_ROWS, RawRow, RawTable};
 use crate::record::RowError;
 
 /// Cleans a cell: a byte-order mark inside the text (two files joined together) is dropped.
-fn clean(cell: &str) -> String {
+fn clean(cell: &mut String) {
     if cell.contains('\u{FEFF}') {
-        cell.replace('\u{FEFF}', "")
-    } else {
-        cell.to_owned()
+        *cell = cell.replace('\u{FEFF}', "");
     }
 }
 
@@ -57,9 +55,9 @@ impl TableBuilder {
     /// Takes a non-blank line: the first is the header, the others rows.
     pub fn line(&mut self, line: u64, cells: Vec<String>) -> Result<(), FileError> {
         if self.has_header {
-            self.row(line, &cells)
+            self.row(line, cells)
         } else {
-            self.header(line, &cells)
+            self.header(line, cells)
         }
     }
 
@@ -77,8 +75,9 @@ impl TableBuilder {
         self.has_header
     }
 
-    fn header(&mut self, line: u64, cells: &[String]) -> Result<(), FileError> {
-        let mut names: Vec<String> = cells.iter().map(|c| clean(c).trim().to_owned()).collect();
+    fn header(&mut self, line: u64, mut cells: Vec<String>) -> Result<(), FileError> {
+        cells.iter_mut().for_each(clean);
+        let mut names: Vec<String> = cells.iter().map(|c| c.trim().to_owned()).collect();
         // Excel writes empty cells after the last column; they are no columns.
         while names.last().is_some_and(String::is_empty) {
             names.pop();
@@ -101,13 +100,13 @@ impl TableBuilder {
         Ok(())
     }
 
-    fn row(&mut self, line: u64, cells: &[String]) -> Result<(), FileError> {
+    fn row(&mut self, line: u64, mut cells: Vec<String>) -> Result<(), FileError> {
         let names = &self.headers;
         let width = names.len();
         if self.rows.len() >= MAX_ROWS {
             return Err(FileError::TooManyRows);
         }
-        let mut cells: Vec<String> = cells.iter().map(|c| clean(c)).collect();
+        cells.iter_mut().for_each(clean);
         let filled = cells.iter().filter(|c| !c.trim().is_empty()).count();
         if self.rows.is_empty() && self.refused.is_empty() && width == 1 && filled > 1 {
             // Decided at the end: a title line above the header leaves no line readable.
