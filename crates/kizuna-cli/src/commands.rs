@@ -38,6 +38,7 @@ pub fn run(db: Option<PathBuf>, command: Command) -> anyhow::Result<()> {
         Command::Import(args) => crate::import::run(&path, args),
         Command::Hub(args) => crate::sync::hub(args),
         Command::Sync(args) => crate::sync::run(&path, &args),
+        Command::Connect(args) => crate::connect::run(&path, args),
     }
 }
 

@@ -6,6 +6,7 @@ mod budget;
 mod campaign_compare;
 mod campaigns;
 mod commands;
+mod connect;
 mod duplicates;
 mod events;
 mod ideas;
@@ -97,6 +98,9 @@ enum Command {
     Hub(sync::HubArgs),
     /// Sync this community with the team's hub (token in KIZUNA_HUB_TOKEN).
     Sync(sync::SyncArgs),
+    /// Platform accounts (Discourse, Discord, Eventbrite): `add`, `list`, `test ID`, `sync ID`,
+    /// `remove ID`; tokens live in the OS keychain.
+    Connect(connect::ConnectArgs),
     /// Time what the app does at scale on a generated sample (or a copy of --db): table or JSON.
     Bench(bench::BenchArgs),
 }
