@@ -33,11 +33,12 @@ struct FileArgs {
     /// Only check: print what the import would do and write nothing.
     #[arg(long)]
     dry_run: bool,
-    /// The export's format (detected from the header when absent).
-    #[arg(long, value_parser = ["luma", "eventbrite", "generic"])]
-    format: Option<String>,
+    /// The export's format (detected from the header when absent): luma, eventbrite, meetup,
+    /// connpass, peatix, doorkeeper, shopify, discourse, mailchimp or generic.
+    #[arg(long, value_parser = parse_format)]
+    format: Option<FormatId>,
     /// The file's text encoding (detected when absent).
-    #[arg(long, value_parser = ["utf8", "utf8-bom", "shift-jis"])]
+    #[arg(long, value_parser = ["utf8", "utf8-bom", "shift-jis", "utf16-le", "utf16-be"])]
     encoding: Option<String>,
     /// The event a guest list belongs to, when the file does not name it.
     #[arg(long)]
@@ -154,7 +155,9 @@ fn import_file(db: &Path, file: &Path, args: &FileArgs) -> anyhow::Result<()> {
             match read.encoding {
                 Some(TextEncoding::ShiftJis) => ", Shift_JIS",
                 Some(TextEncoding::Utf8Bom) => ", UTF-8 with BOM",
-                _ => "",
+                Some(TextEncoding::Utf16Le) => ", UTF-16 LE",
+                Some(TextEncoding::Utf16Be) => ", UTF-16 BE",
+                Some(TextEncoding::Utf8) | None => "",
             }
         );
         for note in &read.notes {
@@ -218,13 +221,11 @@ fn read_batch(
         encoding: args.encoding.as_deref().map(|e| match e {
             "utf8" => TextEncoding::Utf8,
             "utf8-bom" => TextEncoding::Utf8Bom,
+            "utf16-le" => TextEncoding::Utf16Le,
+            "utf16-be" => TextEncoding::Utf16Be,
             _ => TextEncoding::ShiftJis,
         }),
-        format: args.format.as_deref().map(|f| match f {
-            "luma" => FormatId::Luma,
-            "eventbrite" => FormatId::Eventbrite,
-            _ => FormatId::Generic,
-        }),
+        format: args.format,
         mapping: None,
         context: MapContext {
             time_zone: time_zone.to_owned(),
@@ -232,6 +233,14 @@ fn read_batch(
         },
     };
     Ok(batch_from_file(bytes, name, &options)?)
+}
+
+/// A `--format` name, or the list of names when it is none of them.
+fn parse_format(name: &str) -> Result<FormatId, String> {
+    FormatId::from_key(name).ok_or_else(|| {
+        let names: Vec<&str> = FormatId::ALL.iter().map(|f| f.key()).collect();
+        format!("unknown format \"{name}\"; use one of {}", names.join(", "))
+    })
 }
 
 fn print_report(report: &ImportReport) {

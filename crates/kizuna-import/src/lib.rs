@@ -8,4 +8,5 @@ pub mod engine;
 pub mod formats;
 pub mod history;
 pub mod record;
+pub mod session;
 pub mod table;

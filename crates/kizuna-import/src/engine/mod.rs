@@ -163,9 +163,20 @@ pub fn dry_run(
     batch: &ImportBatch,
     options: &ImportOptions,
 ) -> Result<ImportReport, ImportError> {
+    dry_run_with_progress(store, batch, options, &mut |_, _| true)
+}
+
+/// [`dry_run`] for a large file: `progress` gets (records done, records in all) now and then
+/// and cancels it by returning `false`.
+pub fn dry_run_with_progress(
+    store: &mut Store,
+    batch: &ImportBatch,
+    options: &ImportOptions,
+    progress: &mut dyn FnMut(u64, u64) -> bool,
+) -> Result<ImportReport, ImportError> {
     let mut outcome = Err(ImportError::Cancelled);
     let _ = store.rehearse(|w| {
-        outcome = apply(w, batch, options, &mut |_, _| true).map(|(mut report, _)| {
+        outcome = apply(w, batch, options, progress).map(|(mut report, _)| {
             report.dry_run = true;
             report
         });
