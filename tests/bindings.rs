@@ -78,6 +78,12 @@ fn generate(dir: &Path) {
     kizuna_core::events::EventForm::export_all(&cfg).expect("export EventForm");
     kizuna_report::pdf::badges::BadgesPrinted::export_all(&cfg).expect("export BadgesPrinted");
     FieldChoices::export_all(&cfg).expect("export FieldChoices");
+    kizuna_import::formats::FileOptions::export_all(&cfg).expect("export FileOptions");
+    kizuna_import::session::ImportPreview::export_all(&cfg).expect("export ImportPreview");
+    kizuna_import::session::ImportProgress::export_all(&cfg).expect("export ImportProgress");
+    kizuna_import::engine::ImportReport::export_all(&cfg).expect("export ImportReport");
+    kizuna_import::history::ImportRun::export_all(&cfg).expect("export ImportRun");
+    kizuna_import::history::UndoReport::export_all(&cfg).expect("export UndoReport");
     MergeId::export_all(&cfg).expect("export MergeId");
     kizuna_core::campaigns::CampaignInput::export_all(&cfg).expect("export CampaignInput");
     kizuna_core::campaigns::CampaignRow::export_all(&cfg).expect("export CampaignRow");

@@ -48,3 +48,21 @@ impl From<tauri::Error> for AppError {
         }
     }
 }
+
+impl From<kizuna_import::session::SessionError> for AppError {
+    fn from(error: kizuna_import::session::SessionError) -> Self {
+        use kizuna_import::engine::ImportError;
+        use kizuna_import::session::SessionError;
+        let message = error.to_string();
+        let code = match error {
+            SessionError::Import(ImportError::Core(core)) | SessionError::Core(core) => {
+                return core.into();
+            }
+            SessionError::Import(ImportError::Cancelled) => ErrorCode::Cancelled,
+            SessionError::File(_) | SessionError::Import(ImportError::AtLine { .. }) => {
+                ErrorCode::InvalidInput
+            }
+        };
+        Self { code, message }
+    }
+}

@@ -170,6 +170,13 @@ pub fn run() {
             commands::ideas::import_ideas_csv_file,
             commands::ideas::preview_idea_perk_grant,
             commands::ideas::grant_idea_perk,
+            commands::import::import_stage,
+            commands::import::import_preview,
+            commands::import::import_dry_run,
+            commands::import::import_run,
+            commands::import::import_cancel,
+            commands::import::import_history,
+            commands::import::import_undo,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

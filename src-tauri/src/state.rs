@@ -1,6 +1,7 @@
 //! The app's managed state: where communities live and the one that is open.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use kizuna_core::paths::{Communities, DB_ENV, data_dir};
@@ -9,6 +10,13 @@ use kizuna_core::{Clock, CoreError, Store, SystemClock};
 use tracing_appender::non_blocking::WorkerGuard;
 
 use crate::AppError;
+
+/// A file sent by the Import screen: its name and bytes.
+#[derive(Clone)]
+pub struct StagedFile {
+    pub name: String,
+    pub bytes: Arc<Vec<u8>>,
+}
 
 /// Shared by every command; cheap to clone into blocking tasks.
 #[derive(Clone)]
@@ -20,6 +28,10 @@ struct Inner {
     explicit_db: Option<PathBuf>,
     clock: Arc<dyn Clock>,
     store: Mutex<Option<Store>>,
+    /// The file the Import screen is working on (sent once, read by every step).
+    staged: Mutex<Option<StagedFile>>,
+    /// Set by "Cancel" during an import or its dry run.
+    import_cancelled: AtomicBool,
     _log_guard: Option<WorkerGuard>,
 }
 
@@ -33,6 +45,8 @@ impl AppState {
                 .map(PathBuf::from),
             clock: Arc::new(SystemClock),
             store: Mutex::new(None),
+            staged: Mutex::new(None),
+            import_cancelled: AtomicBool::new(false),
             _log_guard: log_guard,
         })))
     }
@@ -45,6 +59,39 @@ impl AppState {
     /// The file named by `KIZUNA_DB`, if any.
     pub fn explicit_db(&self) -> Option<&std::path::Path> {
         self.0.explicit_db.as_deref()
+    }
+
+    /// Keeps `file` as the one the Import screen works on, replacing any other.
+    pub fn stage_file(&self, file: StagedFile) {
+        *self
+            .0
+            .staged
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(file);
+    }
+
+    /// The file the Import screen works on, if one was sent.
+    pub fn staged_file(&self) -> Option<StagedFile> {
+        self.0
+            .staged
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
+    }
+
+    /// Asks the running import or dry run to stop (nothing it did is kept).
+    pub fn cancel_import(&self) {
+        self.0.import_cancelled.store(true, Ordering::SeqCst);
+    }
+
+    /// Clears a cancel left from an earlier run; call before starting one.
+    pub fn reset_import_cancel(&self) {
+        self.0.import_cancelled.store(false, Ordering::SeqCst);
+    }
+
+    /// Whether "Cancel" was pressed since the run started.
+    pub fn import_cancelled(&self) -> bool {
+        self.0.import_cancelled.load(Ordering::SeqCst)
     }
 
     /// The clock every write and query uses.

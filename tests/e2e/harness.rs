@@ -114,6 +114,29 @@ impl AppSession {
         ))
     }
 
+    /// Waits until the `textContent` of the first match passes `check` (works inside the size
+    /// containers WebKitWebDriver reports as not displayed); returns it trimmed.
+    pub async fn wait_for_content(
+        &self,
+        css: &str,
+        what: &str,
+        check: impl Fn(&str) -> bool,
+    ) -> Result<String, String> {
+        let mut last = String::from("<not found>");
+        for _ in 0..200 {
+            if let Ok(element) = self.driver.find(By::Css(css)).await
+                && let Ok(Some(text)) = element.prop("textContent").await
+            {
+                if check(text.trim()) {
+                    return Ok(text.trim().to_owned());
+                }
+                last = text;
+            }
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        }
+        Err(format!("{what}: `{css}` never passed; last text {last:?}"))
+    }
+
     /// Waits for the first element matching `css` and clicks it.
     pub async fn click(&self, css: &str) -> Result<(), String> {
         self.act(css, "clicking", async |el| el.click().await).await

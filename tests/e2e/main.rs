@@ -11,6 +11,7 @@ mod events;
 mod first_run;
 mod harness;
 mod ideas;
+mod import;
 mod member_edit;
 mod merge;
 mod perks;

@@ -17,29 +17,6 @@ fn sample(session: &AppSession) -> Store {
     Store::open(&path, OpenMode::MustExist, Arc::new(SystemClock)).expect("sample file")
 }
 
-/// Waits until the `textContent` of the first match passes `check` (works inside the size
-/// containers WebKitWebDriver reports as not displayed).
-async fn wait_for_content(
-    s: &AppSession,
-    css: &str,
-    what: &str,
-    check: impl Fn(&str) -> bool,
-) -> Result<String, String> {
-    let mut last = String::from("<not found>");
-    for _ in 0..200 {
-        if let Ok(element) = s.driver.find(By::Css(css)).await
-            && let Ok(Some(text)) = element.prop("textContent").await
-        {
-            if check(text.trim()) {
-                return Ok(text.trim().to_owned());
-            }
-            last = text;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(150)).await;
-    }
-    Err(format!("{what}: `{css}` never passed; last text {last:?}"))
-}
-
 async fn replace_text(element: &WebElement, text: &str) -> Result<(), String> {
     element.clear().await.map_err(e)?;
     element.send_keys(text).await.map_err(e)
@@ -95,7 +72,8 @@ async fn settings_change_scores_refuse_bad_levels_and_word_of_mouth_ranks_advoca
 
         // Before: the breakdown shows the weight the sample ships with.
         open_member(s, &champion.member_id, &champion.display_name).await?;
-        wait_for_content(s, &row_css, "old weight", |t| t == format!("×{old_weight}")).await?;
+        s.wait_for_content(&row_css, "old weight", |t| t == format!("×{old_weight}"))
+            .await?;
 
         // Settings: raise that type's weight; the save re-scores everyone.
         s.click("[data-testid=nav-settings]").await?;
@@ -147,7 +125,8 @@ async fn settings_change_scores_refuse_bad_levels_and_word_of_mouth_ranks_advoca
 
         // After: the member's breakdown uses the new weight.
         open_member(s, &champion.member_id, &champion.display_name).await?;
-        wait_for_content(s, &row_css, "new weight", |t| t == format!("×{new_weight}")).await?;
+        s.wait_for_content(&row_css, "new weight", |t| t == format!("×{new_weight}"))
+            .await?;
         s.screenshot("settings-member-breakdown").await;
 
         // Word of mouth: the top advocate is the core's.

@@ -66,6 +66,8 @@ pub enum ErrorCode {
     NewerVersion,
     Storage,
     Internal,
+    /// The person stopped a long job; nothing it did was kept.
+    Cancelled,
 }
 
 impl CoreError {

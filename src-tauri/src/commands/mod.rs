@@ -10,6 +10,7 @@ pub mod duplicates;
 pub mod engagement;
 pub mod events;
 pub mod ideas;
+pub mod import;
 pub mod member_edit;
 pub mod members;
 pub mod merge;

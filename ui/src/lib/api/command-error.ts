@@ -6,7 +6,8 @@ const knownCodes: readonly ErrorCode[] = [
 	'notKizunaDatabase',
 	'newerVersion',
 	'storage',
-	'internal'
+	'internal',
+	'cancelled'
 ];
 
 /** A failed Tauri command, carrying the stable `code` the Rust side sent so screens can switch on it. */

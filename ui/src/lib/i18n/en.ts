@@ -13,6 +13,7 @@ import { ideasEn } from './areas/ideas.en';
 import { perksEn } from './areas/perks.en';
 import { campaignCompareEn } from './areas/campaignCompare.en';
 import { campaignsEn } from './areas/campaigns.en';
+import { importFilesEn } from './areas/importFiles.en';
 
 export const en = {
 	app: {
@@ -276,6 +277,7 @@ export const en = {
 	perks: perksEn,
 	campaignCompare: campaignCompareEn,
 	campaigns: campaignsEn,
+	importFiles: importFilesEn,
 	errors: {
 		retry: 'Try again',
 		notFound: 'It could not be found. It may have been deleted or merged into another record.',
@@ -283,6 +285,7 @@ export const en = {
 		notKizunaDatabase: 'This file is not a Kizuna community.',
 		newerVersion: 'This community was saved by a newer version of Kizuna. Update Kizuna to open it.',
 		storage: 'The community file could not be read or written: {message}',
-		internal: 'Something went wrong: {message}'
+		internal: 'Something went wrong: {message}',
+		cancelled: 'Stopped. Nothing was changed.'
 	}
 } as const;

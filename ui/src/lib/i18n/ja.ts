@@ -13,6 +13,7 @@ import { ideasJa } from './areas/ideas.ja';
 import { perksJa } from './areas/perks.ja';
 import { campaignCompareJa } from './areas/campaignCompare.ja';
 import { campaignsJa } from './areas/campaigns.ja';
+import { importFilesJa } from './areas/importFiles.ja';
 
 export const ja: Messages = {
 	app: {
@@ -278,6 +279,7 @@ export const ja: Messages = {
 	perks: perksJa,
 	campaignCompare: campaignCompareJa,
 	campaigns: campaignsJa,
+	importFiles: importFilesJa,
 	errors: {
 		retry: '再試行',
 		notFound: '見つかりませんでした。削除されたか、別の記録に統合された可能性があります。',
@@ -286,6 +288,7 @@ export const ja: Messages = {
 		newerVersion:
 			'このコミュニティは新しいバージョンの Kizuna で保存されています。開くには Kizuna を更新してください。',
 		storage: 'コミュニティのファイルを読み書きできませんでした：{message}',
-		internal: '問題が発生しました：{message}'
+		internal: '問題が発生しました：{message}',
+		cancelled: '中止しました。何も変更されていません。'
 	}
 };

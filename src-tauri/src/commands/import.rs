@@ -1,0 +1,170 @@
+//! The Import screen: the file arrives once as bytes (dropped or chosen in the webview's native
+//! file chooser), then the preview, the dry run and the import read it with the manager's
+//! choices; long steps report progress on a channel and stop on "Cancel". Also the import
+//! history and its undo.
+
+use std::sync::Arc;
+
+use kizuna_core::CoreError;
+use kizuna_import::engine::ImportReport;
+use kizuna_import::formats::FileOptions;
+use kizuna_import::history::{self, ImportRun, UndoReport};
+use kizuna_import::session::{self, ImportPreview, ImportProgress};
+use percent_encoding::percent_decode_str;
+use tauri::State;
+use tauri::ipc::{Channel, InvokeBody, Request};
+
+use crate::AppError;
+use crate::state::{AppState, StagedFile};
+
+/// The largest file the screen takes, in MB (a million-row export is about 150 MB).
+const MAX_IMPORT_MB: usize = 512;
+/// How many past imports the history shows.
+const HISTORY_ROWS: u32 = 50;
+
+fn refuse(message: impl Into<String>) -> AppError {
+    CoreError::InvalidInput(message.into()).into()
+}
+
+/// Takes the file's bytes (the request body) and its name (the `x-file-name` header,
+/// URI-encoded); returns its size in bytes.
+#[tauri::command]
+pub async fn import_stage(
+    state: State<'_, AppState>,
+    request: Request<'_>,
+) -> Result<u64, AppError> {
+    let name = request
+        .headers()
+        .get("x-file-name")
+        .and_then(|v| v.to_str().ok())
+        .map(|v| percent_decode_str(v).decode_utf8_lossy().into_owned())
+        .filter(|n| !n.trim().is_empty())
+        .ok_or_else(|| refuse("the file's name did not arrive; choose the file again"))?;
+    let InvokeBody::Raw(bytes) = request.body() else {
+        return Err(refuse(
+            "the file's content did not arrive; choose the file again",
+        ));
+    };
+    if bytes.len() > MAX_IMPORT_MB * 1024 * 1024 {
+        return Err(refuse(format!(
+            "\"{name}\" is larger than {MAX_IMPORT_MB} MB; split it into smaller files"
+        )));
+    }
+    let size = bytes.len() as u64;
+    state.stage_file(StagedFile {
+        name,
+        bytes: Arc::new(bytes.clone()),
+    });
+    Ok(size)
+}
+
+fn staged(state: &AppState) -> Result<StagedFile, AppError> {
+    state
+        .staged_file()
+        .ok_or_else(|| refuse("no file is chosen; drop a file or choose one first"))
+}
+
+/// How the staged file reads with `options`: format, columns, mapping, first and bad rows.
+#[tauri::command]
+pub async fn import_preview(
+    state: State<'_, AppState>,
+    options: FileOptions,
+) -> Result<ImportPreview, AppError> {
+    let file = staged(&state)?;
+    state
+        .with_store(move |store| {
+            Ok(session::preview(
+                store.conn(),
+                &file.bytes,
+                &file.name,
+                &options,
+            )?)
+        })
+        .await
+}
+
+/// The dry run of the staged file: what the import would do. Writes nothing.
+#[tauri::command]
+pub async fn import_dry_run(
+    state: State<'_, AppState>,
+    options: FileOptions,
+    on_progress: Channel<ImportProgress>,
+) -> Result<ImportReport, AppError> {
+    let file = staged(&state)?;
+    state.reset_import_cancel();
+    let watcher = state.inner().clone();
+    state
+        .with_store(move |store| {
+            let mut progress = reporter(&watcher, on_progress);
+            Ok(session::rehearse(
+                store,
+                &file.bytes,
+                &file.name,
+                &options,
+                &mut progress,
+            )?)
+        })
+        .await
+}
+
+/// Imports the staged file in one transaction; nothing is kept if it is cancelled.
+#[tauri::command]
+pub async fn import_run(
+    state: State<'_, AppState>,
+    options: FileOptions,
+    on_progress: Channel<ImportProgress>,
+) -> Result<ImportReport, AppError> {
+    let file = staged(&state)?;
+    state.reset_import_cancel();
+    let watcher = state.inner().clone();
+    state
+        .with_store(move |store| {
+            let mut progress = reporter(&watcher, on_progress);
+            Ok(session::run(
+                store,
+                &file.bytes,
+                &file.name,
+                &options,
+                &mut progress,
+            )?)
+        })
+        .await
+}
+
+/// Sends progress to the screen and answers whether to go on.
+fn reporter(
+    state: &AppState,
+    channel: Channel<ImportProgress>,
+) -> impl FnMut(ImportProgress) -> bool + use<> {
+    let state = state.clone();
+    move |progress| {
+        // A closed screen does not stop the work; only "Cancel" does.
+        let _ = channel.send(progress);
+        !state.import_cancelled()
+    }
+}
+
+/// Stops the running dry run or import.
+#[tauri::command]
+pub fn import_cancel(state: State<'_, AppState>) {
+    state.cancel_import();
+}
+
+/// The latest imports, newest first.
+#[tauri::command]
+pub async fn import_history(state: State<'_, AppState>) -> Result<Vec<ImportRun>, AppError> {
+    state
+        .read(|store| history::import_history(store.conn(), HISTORY_ROWS))
+        .await
+}
+
+/// Undoes a whole import (keeps members someone built on since, and says who).
+#[tauri::command]
+pub async fn import_undo(
+    state: State<'_, AppState>,
+    run_id: String,
+) -> Result<UndoReport, AppError> {
+    state
+        .with_store(move |store| Ok(history::undo_import(store, &run_id)?))
+        .await
+}

@@ -1,0 +1,148 @@
+// Japanese messages for the Import screen (file, columns, dry run, import, history and undo).
+import type { Catalogue } from '../messages';
+import type { importFilesEn } from './importFiles.en';
+
+export const importFilesJa: Catalogue<typeof importFilesEn> = {
+	title: 'インポート',
+	intro:
+		'参加者リスト・申込者レポート・顧客リスト、または任意の CSV や Excel シートを取り込みます。メールアドレスとハンドルで既存のメンバーと照合し、書き込む前に変更内容を確認でき、インポート全体を取り消すこともできます。',
+	drop: {
+		title: 'ここにファイルをドロップ',
+		or: 'または',
+		choose: 'ファイルを選択…',
+		types: 'CSV・TSV・Excel（.xlsx）、512 MB まで。Luma や Eventbrite などのエクスポートは列名から判別します。',
+		reading: '{name} を読み込んでいます…',
+		another: '別のファイルを選択'
+	},
+	file: {
+		title: 'ファイル',
+		size: '{size} KB',
+		format: '形式',
+		encoding: '文字コード',
+		rows: { one: '取り込む行：{count} 行', other: '取り込む行：{count} 行' },
+		note: '注意'
+	},
+	formats: {
+		auto: '列名から判別',
+		luma: 'Luma ゲストリスト',
+		eventbrite: 'Eventbrite 参加者レポート',
+		meetup: 'Meetup メンバー／出欠',
+		connpass: 'connpass 参加者一覧',
+		peatix: 'Peatix 参加者一覧',
+		doorkeeper: 'Doorkeeper 参加者一覧',
+		shopify: 'Shopify 顧客',
+		discourse: 'Discourse ユーザー',
+		mailchimp: 'Mailchimp オーディエンス',
+		generic: 'その他のファイル（列の意味を選択）'
+	},
+	encodings: {
+		auto: '自動判別',
+		utf8: 'UTF-8',
+		utf8_bom: 'UTF-8（BOM 付き）',
+		shift_jis: 'Shift_JIS（日本語版 Excel）',
+		utf16_le: 'UTF-16（リトルエンディアン）',
+		utf16_be: 'UTF-16（ビッグエンディアン）'
+	},
+	event: {
+		title: 'どのイベントのリストですか？',
+		intro: 'このファイルには申込が含まれていますが、イベント名がありません。申込として取り込むにはイベント名と開始日時を入力してください。人物はどちらの場合も取り込まれます。',
+		name: 'イベント名',
+		start: '開始日時',
+		zone: 'タイムゾーン：{zone}',
+		apply: 'このイベントを使う'
+	},
+	mapping: {
+		title: '列',
+		intro: '各列をどの項目として取り込むか。「無視」の列は取り込みません。',
+		saved: '同じ列構成の前回のファイルで選んだ設定を使っています。',
+		column: '列',
+		sample: '先頭の値',
+		takenAs: '取り込む項目',
+		label: '「{header}」を取り込む項目'
+	},
+	fields: {
+		ignore: '無視',
+		external_id: 'プラットフォーム上の ID',
+		full_name: '氏名',
+		first_name: '名',
+		last_name: '姓',
+		name_reading: 'フリガナ',
+		email: 'メールアドレス',
+		phone: '電話番号',
+		country: '国',
+		city: '市区町村',
+		joined_at: '登録日',
+		tags: 'タグ',
+		handle: '{platform} のハンドル',
+		profile_url: '{platform} のプロフィール URL',
+		event_id: 'イベント ID',
+		event_title: 'イベント名',
+		event_start: 'イベント開始',
+		event_end: 'イベント終了',
+		event_venue: '会場',
+		status: '申込ステータス',
+		checked_in: 'チェックイン',
+		checked_in_at: 'チェックイン日時',
+		ticket_type: 'チケット種別',
+		price: '支払額',
+		currency: '通貨',
+		registered_at: '申込日時'
+	},
+	unreadable: {
+		title: { one: 'そのままでは取り込めない行：{count} 行', other: 'そのままでは取り込めない行：{count} 行' },
+		intro: 'ほかの行は取り込まれます。これらの行はファイルを修正して再度インポートすると追加されます。',
+		line: '{line} 行目',
+		more: { one: 'ほか {count} 行', other: 'ほか {count} 行' }
+	},
+	check: '変更内容を確認',
+	checking: '確認中… {percent}%',
+	cancel: '中止',
+	report: {
+		dryTitle: 'インポートで行われること',
+		doneTitle: 'インポート完了',
+		nothing: '変更はありません。このファイルの人物と内容はすべて登録済みです。',
+		newMembers: { one: '新しいメンバー {count} 人', other: '新しいメンバー {count} 人' },
+		updated: { one: '情報が追加されるメンバー {count} 人', other: '情報が追加されるメンバー {count} 人' },
+		unchanged: { one: '変更のないメンバー {count} 人', other: '変更のないメンバー {count} 人' },
+		byEmail: { one: 'メールで照合 {count} 人', other: 'メールで照合 {count} 人' },
+		byHandle: { one: 'ハンドルで照合 {count} 人', other: 'ハンドルで照合 {count} 人' },
+		events: { one: '新しいイベント {count} 件', other: '新しいイベント {count} 件' },
+		registrations: { one: '新しい申込 {count} 件', other: '新しい申込 {count} 件' },
+		registrationsUpdated: { one: '状態が進む申込 {count} 件', other: '状態が進む申込 {count} 件' },
+		activities: { one: '新しいアクティビティ {count} 件', other: '新しいアクティビティ {count} 件' },
+		errors: { one: '取り込まれない行 {count} 行', other: '取り込まれない行 {count} 行' },
+		duplicates: '既存のメンバーと似ている新しいメンバー',
+		duplicatesIntro: '新しいメンバーとして作成されます。取り込み後に「メンバー → 重複候補」で確認してください。',
+		duplicate: '{line} 行目：{name} は {existing} に似ています（{confidence}）',
+		lines: '行ごとの結果',
+		lineColumn: '行',
+		nameColumn: '名前',
+		actionColumn: '変更',
+		matchColumn: '照合方法',
+		actions: { created: '新規メンバー', updated: '更新', unchanged: '変更なし', skipped: 'スキップ' },
+		matchedBy: { 'previous import': '以前のインポート', email: 'メール', handle: 'ハンドル' },
+		linesShown: '最初の {count} 行を表示しています。'
+	},
+	run: { one: '{count} 行をインポート', other: '{count} 行をインポート' },
+	running: 'インポート中… {percent}%',
+	done: '「{name}」をインポートしました。',
+	seeMembers: 'メンバーを見る',
+	another: '別のファイルをインポート',
+	history: {
+		title: 'インポート履歴',
+		intro: '取り消すと、そのインポートで追加された内容が削除され、埋められた項目が空に戻ります。その後に誰かが変更・追加したものは残ります。',
+		empty: 'まだインポートはありません。',
+		when: '日時',
+		file: 'ファイル',
+		by: '実行者',
+		changes: '変更',
+		summary: '新規 {created} · 更新 {updated} · 申込 {registrations}',
+		undo: '取り消す',
+		undoConfirm: '「{name}」のインポートを取り消しますか？',
+		undoYes: '取り消す',
+		undoNo: 'そのままにする',
+		undone: '{date} に取り消し済み',
+		undoneMessage: '「{name}」を取り消しました：{removed} 行を削除、{restored} 項目を空に戻しました。',
+		kept: 'その後に追加があったため残したメンバー：{names}。'
+	}
+};
