@@ -31,6 +31,12 @@ pub enum SyncError {
     Refused { status: u16, message: String },
     #[error("the hub's answer could not be read: {0}")]
     BadAnswer(String),
+    #[error("no hub is set; enter your team's hub address in Settings → Sync")]
+    NoHub,
+    #[error("no token is saved for this hub; paste the token your team's admin gave you and save")]
+    NoToken,
+    #[error(transparent)]
+    Keychain(#[from] kizuna_core::secrets::SecretError),
     #[error(transparent)]
     Core(#[from] CoreError),
 }

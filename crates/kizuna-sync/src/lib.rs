@@ -7,3 +7,4 @@ pub mod conflicts;
 pub mod hub;
 pub mod protocol;
 pub mod replica;
+pub mod settings;
