@@ -39,6 +39,7 @@ pub fn run(db: Option<PathBuf>, command: Command) -> anyhow::Result<()> {
         Command::Hub(args) => crate::sync::hub(args),
         Command::Sync(args) => crate::sync::run(&path, &args),
         Command::Connect(args) => crate::connect::run(&path, args),
+        Command::Backup(args) => crate::backup::run(&path, args),
     }
 }
 

@@ -1,5 +1,6 @@
 //! `kizuna`: the command-line tool over the same crates as the desktop app.
 
+mod backup;
 mod badges;
 mod bench;
 mod budget;
@@ -101,6 +102,8 @@ enum Command {
     /// Platform accounts (Discourse, Discord, Eventbrite): `add`, `list`, `test ID`, `sync ID`,
     /// `remove ID`; tokens live in the OS keychain.
     Connect(connect::ConnectArgs),
+    /// Backups beside the community file: `now`, `list`, `restore FILE [--yes]`, `prune`.
+    Backup(backup::BackupArgs),
     /// Time what the app does at scale on a generated sample (or a copy of --db): table or JSON.
     Bench(bench::BenchArgs),
 }

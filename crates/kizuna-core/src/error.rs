@@ -23,6 +23,14 @@ pub enum CoreError {
         found: i64,
         supported: i64,
     },
+    /// The file is a damaged database (truncated, overwritten, or not finished writing).
+    #[error("{path} is damaged ({detail}) and cannot be opened; {advice}")]
+    Corrupt {
+        path: PathBuf,
+        detail: String,
+        /// What to do: restore the latest backup (named), or where none was found.
+        advice: String,
+    },
     /// A migration failed; the file was left as it was.
     #[error(
         "upgrading the database to version {version} failed ({source}); the file was left unchanged"
@@ -75,6 +83,8 @@ impl CoreError {
     pub fn code(&self) -> ErrorCode {
         match self {
             CoreError::NotKizunaDatabase { .. } => ErrorCode::NotKizunaDatabase,
+            // The UI shows the message, which names the backup to restore.
+            CoreError::Corrupt { .. } => ErrorCode::Storage,
             CoreError::NewerVersion { .. } => ErrorCode::NewerVersion,
             CoreError::NotFound { .. } => ErrorCode::NotFound,
             CoreError::InvalidInput(_) => ErrorCode::InvalidInput,

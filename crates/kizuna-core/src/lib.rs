@@ -7,6 +7,7 @@
 pub mod activities;
 pub mod activity_types;
 pub mod audit;
+pub mod backup;
 pub mod budget;
 pub mod campaigns;
 pub mod clock;

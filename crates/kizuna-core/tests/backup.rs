@@ -1,0 +1,256 @@
+//! Backups on real files: a restore brings back exactly what was backed up, retention keeps
+//! the right files, damaged files are refused with the backup to restore, and a backup taken
+//! while another connection writes is a consistent snapshot.
+
+mod common;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use common::{add_member, at, count, named, new_store, open};
+use kizuna_core::backup::{
+    back_up, backups_dir_for, due_for_daily_backup, list_backups, preview_backup, prune_backups,
+    restore_backup,
+};
+use kizuna_core::store::{OpenMode, SCHEMA_VERSION};
+use kizuna_core::{CoreError, FixedClock, Store};
+
+fn members(store: &Store) -> Vec<String> {
+    let mut stmt = store
+        .conn()
+        .prepare("SELECT display_name FROM members WHERE deleted_at IS NULL ORDER BY display_name")
+        .expect("prepare");
+    stmt.query_map([], |r| r.get(0))
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("rows")
+}
+
+#[test]
+fn restoring_a_backup_brings_back_exactly_what_was_backed_up() {
+    let (_dir, mut store) = new_store();
+    add_member(&mut store, &named("Aiko"));
+    add_member(&mut store, &named("Ben"));
+    let dir = backups_dir_for(store.path());
+    let info = back_up(&store, &dir).expect("back up");
+    assert!(info.path.starts_with(&dir));
+    assert!(info.path.to_string_lossy().ends_with("-community.kizuna"));
+    let before = members(&store);
+
+    add_member(&mut store, &named("Chie"));
+    let path = store.path().to_path_buf();
+    drop(store);
+
+    let preview = preview_backup(&info.path).expect("preview");
+    assert_eq!(preview.members, 2);
+    assert_eq!(preview.schema_version, SCHEMA_VERSION);
+    assert_eq!(preview.saved_at, Some(common::now()));
+
+    let report = restore_backup(&info.path, &path).expect("restore");
+    let restored = open(&path);
+    assert_eq!(members(&restored), before);
+    assert_eq!(report.restored.members, 2);
+    // The file as it was before the restore is itself a backup, with Chie in it.
+    let previous = report.previous.expect("the replaced file was kept");
+    assert_eq!(preview_backup(&previous).expect("preview").members, 3);
+    assert_eq!(list_backups(&dir).expect("list").len(), 2);
+}
+
+#[test]
+fn restoring_something_that_is_not_a_backup_changes_nothing() {
+    let (dir, mut store) = new_store();
+    add_member(&mut store, &named("Aiko"));
+    let path = store.path().to_path_buf();
+    drop(store);
+    let junk = dir.path().join("notes.kizuna");
+    std::fs::write(&junk, "not a database at all").expect("write");
+    let err = restore_backup(&junk, &path).expect_err("refused");
+    assert!(matches!(err, CoreError::NotKizunaDatabase { .. }), "{err}");
+    assert_eq!(members(&open(&path)), vec!["Aiko".to_owned()]);
+    assert!(
+        list_backups(&backups_dir_for(&path))
+            .expect("list")
+            .is_empty()
+    );
+}
+
+fn backup_at(store: &Store, dir: &Path, when: &str) {
+    let clocked = Store::open(
+        store.path(),
+        OpenMode::MustExist,
+        Arc::new(FixedClock(at(when))),
+    )
+    .expect("open");
+    back_up(&clocked, dir).expect("back up");
+}
+
+#[test]
+fn retention_keeps_the_newest_of_each_recent_day_and_week() {
+    let (_dir, store) = new_store();
+    let dir = backups_dir_for(store.path());
+    // Two backups on each of 20 days, 1 to 20 November 2026 (weeks 44 to 47).
+    for day in 1..=20 {
+        for hour in ["08", "20"] {
+            backup_at(&store, &dir, &format!("2026-11-{day:02}T{hour}:00:00Z"));
+        }
+    }
+    assert_eq!(list_backups(&dir).expect("list").len(), 40);
+    let removed = prune_backups(&dir, 3, 3).expect("prune");
+    let kept: Vec<String> = list_backups(&dir)
+        .expect("list")
+        .iter()
+        .map(|b| b.saved_at.format("%m-%d %H").to_string())
+        .collect();
+    // Days 20, 19, 18 (evening); weeks 47 (20th), 46 (the 15th, its Sunday), 45 (the 8th).
+    assert_eq!(
+        kept,
+        ["11-20 20", "11-19 20", "11-18 20", "11-15 20", "11-08 20"]
+    );
+    assert_eq!(removed.len(), 35);
+    // Nothing but backups is ever deleted.
+    std::fs::write(dir.join("readme.txt"), "mine").expect("write");
+    prune_backups(&dir, 0, 0).expect("prune");
+    assert!(dir.join("readme.txt").exists());
+    assert_eq!(
+        list_backups(&dir).expect("list").len(),
+        1,
+        "the newest always stays"
+    );
+}
+
+#[test]
+fn a_daily_backup_is_due_after_a_day_without_one() {
+    let (_dir, store) = new_store();
+    let dir = backups_dir_for(store.path());
+    assert!(due_for_daily_backup(&dir, at("2026-11-23T12:00:00Z")).expect("due"));
+    backup_at(&store, &dir, "2026-11-23T12:00:00Z");
+    assert!(!due_for_daily_backup(&dir, at("2026-11-24T11:59:00Z")).expect("due"));
+    assert!(due_for_daily_backup(&dir, at("2026-11-24T12:00:00Z")).expect("due"));
+}
+
+fn damaged_copy(store: &Store, name: &str, damage: impl Fn(&Path)) -> std::path::PathBuf {
+    let path = store.path().with_file_name(name);
+    store
+        .conn()
+        .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+        .expect("checkpoint");
+    std::fs::copy(store.path(), &path).expect("copy");
+    damage(&path);
+    path
+}
+
+fn expect_corrupt(path: &Path, backup: &Path) {
+    let err = Store::open(path, OpenMode::MustExist, common::fixed_clock()).expect_err("refused");
+    assert!(matches!(err, CoreError::Corrupt { .. }), "{err:?}");
+    let message = err.to_string();
+    assert!(message.contains("is damaged"), "{message}");
+    assert!(
+        message.contains(&format!("restore the latest backup, {}", backup.display())),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_truncated_or_garbled_file_is_refused_naming_the_latest_backup() {
+    let (_dir, mut store) = new_store();
+    for i in 0..300 {
+        add_member(&mut store, &named(&format!("Member {i}")));
+    }
+    let backup = back_up(&store, &backups_dir_for(store.path())).expect("back up");
+    let truncated = damaged_copy(&store, "truncated.kizuna", |p| {
+        let len = std::fs::metadata(p).expect("meta").len();
+        let f = std::fs::OpenOptions::new()
+            .write(true)
+            .open(p)
+            .expect("open");
+        f.set_len(len / 2).expect("truncate");
+    });
+    expect_corrupt(&truncated, &backup.path);
+    let garbled = damaged_copy(&store, "garbled.kizuna", |p| {
+        let mut bytes = std::fs::read(p).expect("read");
+        let mid = bytes.len() / 2;
+        for (i, b) in bytes[mid..mid + 8192].iter_mut().enumerate() {
+            *b = (i * 31 % 251) as u8;
+        }
+        std::fs::write(p, bytes).expect("write");
+    });
+    expect_corrupt(&garbled, &backup.path);
+    // A damaged file can still be replaced by its backup.
+    restore_backup(&backup.path, &garbled).expect("restore over the damaged file");
+    assert_eq!(
+        count(open(&garbled).conn(), "SELECT count(*) FROM members"),
+        300
+    );
+}
+
+#[test]
+fn a_file_from_a_newer_kizuna_is_refused_by_open_and_by_restore() {
+    let (dir, store) = new_store();
+    let path = store.path().to_path_buf();
+    drop(store);
+    let newer = dir.path().join("newer.kizuna");
+    std::fs::copy(&path, &newer).expect("copy");
+    rusqlite::Connection::open(&newer)
+        .expect("open")
+        .execute_batch(&format!("PRAGMA user_version = {}", SCHEMA_VERSION + 1))
+        .expect("bump");
+    let err = Store::open(&newer, OpenMode::MustExist, common::fixed_clock()).expect_err("refused");
+    assert!(matches!(err, CoreError::NewerVersion { .. }), "{err:?}");
+    let err = restore_backup(&newer, &path).expect_err("refused");
+    assert!(matches!(err, CoreError::NewerVersion { .. }), "{err:?}");
+}
+
+#[test]
+fn a_backup_taken_while_another_connection_writes_is_a_consistent_snapshot() {
+    let (_dir, store) = new_store();
+    let path = store.path().to_path_buf();
+    let writer = std::thread::spawn(move || {
+        let mut other = open(&path);
+        // Each write adds a member and an activity type row in one transaction; a torn copy
+        // would show the two counts apart.
+        for i in 0..400 {
+            other
+                .write(|w| {
+                    w.tx().execute(
+                        "INSERT INTO kizuna_meta (key, value) VALUES (?1, 'x')",
+                        [format!("pair-{i}-a")],
+                    )?;
+                    w.tx().execute(
+                        "INSERT INTO kizuna_meta (key, value) VALUES (?1, 'x')",
+                        [format!("pair-{i}-b")],
+                    )?;
+                    Ok(())
+                })
+                .expect("write");
+        }
+    });
+    let dir = backups_dir_for(store.path());
+    let mut taken = Vec::new();
+    while !writer.is_finished() {
+        taken.push(back_up(&store, &dir).expect("back up while writing"));
+    }
+    writer.join().expect("writer");
+    taken.push(back_up(&store, &dir).expect("back up"));
+    for info in &taken {
+        let copy = rusqlite::Connection::open(&info.path).expect("open copy");
+        let ok: String = copy
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .expect("check");
+        assert_eq!(ok, "ok");
+        let a = count(
+            &copy,
+            "SELECT count(*) FROM kizuna_meta WHERE key LIKE 'pair-%-a'",
+        );
+        let b = count(
+            &copy,
+            "SELECT count(*) FROM kizuna_meta WHERE key LIKE 'pair-%-b'",
+        );
+        assert_eq!(a, b, "{} is torn", info.path.display());
+    }
+    assert!(taken.len() >= 2, "backed up {} times", taken.len());
+    let last = count(
+        &rusqlite::Connection::open(&taken.last().expect("one").path).expect("open"),
+        "SELECT count(*) FROM kizuna_meta WHERE key LIKE 'pair-%'",
+    );
+    assert_eq!(last, 800);
+}
