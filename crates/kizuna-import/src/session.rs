@@ -16,7 +16,7 @@ use crate::engine::{self, ImportError, ImportOptions, ImportReport};
 use crate::formats::{Field, FileBatch, FileOptions, FormatId, Mapping, batch_from_file};
 use crate::formats::{load_mapping, save_mapping};
 use crate::record::RowError;
-use crate::table::{FileError, FileKind, RawRow, TextEncoding};
+use crate::table::{FileError, FileKind, RawRow, TextEncoding, read_table};
 
 /// How many unreadable rows a preview lists (the count is always whole).
 pub const PREVIEW_ERRORS: usize = 500;
@@ -53,6 +53,9 @@ pub struct ImportPreview {
     pub notes: Vec<String>,
 }
 
+/// The note of a file whose columns Kizuna could not recognise.
+pub const UNMAPPED_NOTE: &str = "Kizuna could not tell which column holds what: choose below which columns hold the name, email or handles, then check again";
+
 /// How far a dry run or an import has got, for a progress bar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -84,14 +87,30 @@ pub fn mapping_key(headers: &[String]) -> String {
 }
 
 /// Reads and maps the file; a generic file without a mapping given gets the one saved for its
-/// header, if any. Returns the batch too, for the dry run or the import.
+/// header, if any. A file whose columns say nothing Kizuna recognises is read with no column
+/// taken (the manager then picks them) unless a mapping was saved for its header. Returns the
+/// batch too, for the dry run or the import, and whether a saved mapping was used.
 fn read(
     conn: &Connection,
     bytes: &[u8],
     file_name: &str,
     options: &FileOptions,
 ) -> Result<(FileBatch, bool), SessionError> {
-    let first = batch_from_file(bytes, file_name, options)?;
+    let first = match batch_from_file(bytes, file_name, options) {
+        Ok(first) => first,
+        Err(FileError::UnknownColumns { .. }) if options.mapping.is_none() => {
+            let headers = read_table(bytes, file_name, options.encoding)?.headers;
+            let saved = load_mapping(conn, &mapping_key(&headers))?;
+            let found = saved.is_some();
+            let with = FileOptions {
+                mapping: Some(saved.unwrap_or_default()),
+                format: Some(FormatId::Generic),
+                ..options.clone()
+            };
+            return Ok((batch_from_file(bytes, file_name, &with)?, found));
+        }
+        Err(other) => return Err(other.into()),
+    };
     if options.mapping.is_some() || first.format != FormatId::Generic {
         return Ok((first, false));
     }
@@ -129,6 +148,12 @@ pub fn preview(
     ]);
     let names_event = has(&[Field::EventId, Field::EventTitle]);
     let needs_event = registers && !names_event && options.context.event.is_none();
+    let mut file = file;
+    if file.mapping.columns.is_empty() {
+        // Every row is "unreadable" only because nothing is chosen yet: say that once.
+        file.batch.errors.clear();
+        file.notes.push(UNMAPPED_NOTE.to_owned());
+    }
     Ok(ImportPreview {
         file_name: file.batch.source.label.clone(),
         size_bytes: bytes.len() as u64,

@@ -262,7 +262,7 @@ pub fn test_connection<'a>(
     secrets: &dyn SecretStore,
     id: &str,
     env: &'a ConnectorEnv,
-) -> impl Future<Output = Result<String, ConnectorError>> + Send + 'a {
+) -> impl Future<Output = Result<String, ConnectorError>> + Send + use<'a> {
     let loaded = load(store, secrets, id);
     async move {
         let (connection, token) = loaded?;
