@@ -84,6 +84,8 @@ fn generate(dir: &Path) {
     kizuna_import::engine::ImportReport::export_all(&cfg).expect("export ImportReport");
     kizuna_import::history::ImportRun::export_all(&cfg).expect("export ImportRun");
     kizuna_import::history::UndoReport::export_all(&cfg).expect("export UndoReport");
+    kizuna_sync::settings::SyncStatus::export_all(&cfg).expect("export SyncStatus");
+    kizuna_sync::conflicts::SyncConflict::export_all(&cfg).expect("export SyncConflict");
     MergeId::export_all(&cfg).expect("export MergeId");
     kizuna_core::campaigns::CampaignInput::export_all(&cfg).expect("export CampaignInput");
     kizuna_core::campaigns::CampaignRow::export_all(&cfg).expect("export CampaignRow");

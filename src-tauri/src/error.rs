@@ -66,3 +66,16 @@ impl From<kizuna_import::session::SessionError> for AppError {
         Self { code, message }
     }
 }
+
+impl From<kizuna_sync::client::SyncError> for AppError {
+    fn from(error: kizuna_sync::client::SyncError) -> Self {
+        use kizuna_sync::client::SyncError;
+        let message = error.to_string();
+        let code = match error {
+            SyncError::Core(core) => return core.into(),
+            SyncError::NoHub | SyncError::NoToken => ErrorCode::InvalidInput,
+            _ => ErrorCode::Remote,
+        };
+        Self { code, message }
+    }
+}

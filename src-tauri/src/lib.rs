@@ -1,6 +1,7 @@
 //! The Kizuna desktop shell: plugins, managed state and command registration — nothing else.
 //! All logic lives in the `kizuna-*` crates.
 
+mod auto_sync;
 mod commands;
 mod error;
 mod logging;
@@ -17,6 +18,7 @@ pub fn run() {
         .setup(|app| {
             let log_guard = logging::init(&app.path().app_log_dir()?);
             app.manage(state::AppState::new(log_guard)?);
+            auto_sync::start(app.handle().clone());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -177,6 +179,12 @@ pub fn run() {
             commands::import::import_cancel,
             commands::import::import_history,
             commands::import::import_undo,
+            commands::sync::sync_settings,
+            commands::sync::save_sync_settings,
+            commands::sync::set_auto_sync,
+            commands::sync::sync_now,
+            commands::sync::sync_conflicts,
+            commands::sync::resolve_sync_conflict,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

@@ -99,6 +99,15 @@ impl AppState {
         self.0.clock.clone()
     }
 
+    /// Whether a community is open (background tasks never open one by themselves).
+    pub fn has_open_store(&self) -> bool {
+        self.0
+            .store
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .is_some()
+    }
+
     /// Runs `work` on the open community off the UI thread, opening the current one first
     /// if none is open yet.
     pub async fn with_store<T: Send + 'static>(

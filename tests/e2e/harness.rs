@@ -34,7 +34,11 @@ fn free_port() -> u16 {
 impl AppSession {
     /// Launches the app (first run: empty data folder) through tauri-driver.
     pub async fn start() -> Self {
-        let data_dir = tempfile::tempdir().expect("temp data dir");
+        Self::start_with(tempfile::tempdir().expect("temp data dir"), &[]).await
+    }
+
+    /// Launches the app with `data_dir` as its data folder and `env` set (e.g. `KIZUNA_DB`).
+    pub async fn start_with(data_dir: tempfile::TempDir, env: &[(&str, &Path)]) -> Self {
         let (port, native_port) = (free_port(), free_port());
         let driver_bin =
             std::env::var("TAURI_DRIVER").unwrap_or_else(|_| "tauri-driver".to_owned());
@@ -47,6 +51,7 @@ impl AppSession {
             ])
             .env("KIZUNA_DATA_DIR", data_dir.path())
             .env_remove("KIZUNA_DB")
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .spawn()

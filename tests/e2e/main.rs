@@ -17,4 +17,5 @@ mod merge;
 mod perks;
 mod segments;
 mod settings;
+mod sync;
 mod traits;

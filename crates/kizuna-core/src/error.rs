@@ -76,6 +76,9 @@ pub enum ErrorCode {
     Internal,
     /// The person stopped a long job; nothing it did was kept.
     Cancelled,
+    /// Something outside Kizuna failed (a platform, the team hub, the system keychain); the
+    /// message says what and what to do.
+    Remote,
 }
 
 impl CoreError {

@@ -19,4 +19,5 @@ pub mod picked_file;
 pub mod referrals;
 pub mod segments;
 pub mod settings;
+pub mod sync;
 pub mod traits;

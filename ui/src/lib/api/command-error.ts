@@ -7,7 +7,8 @@ const knownCodes: readonly ErrorCode[] = [
 	'newerVersion',
 	'storage',
 	'internal',
-	'cancelled'
+	'cancelled',
+	'remote'
 ];
 
 /** A failed Tauri command, carrying the stable `code` the Rust side sent so screens can switch on it. */

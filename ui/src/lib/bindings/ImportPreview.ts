@@ -35,7 +35,8 @@ records: number,
  */
 errors: Array<RowError>, errorCount: number, 
 /**
- * Rows register people to an event the file does not name: the caller must give it.
+ * Columns say how people registered but none names the event, and none was given: the
+ * event must be given for them to be imported as registrations.
  */
 needsEvent: boolean, 
 /**

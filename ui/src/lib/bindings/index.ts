@@ -184,3 +184,5 @@ export type { RowAction } from './RowAction';
 export type { RowError } from './RowError';
 export type { TextEncoding } from './TextEncoding';
 export type { UndoReport } from './UndoReport';
+export type { SyncStatus } from './SyncStatus';
+export type { SyncConflict } from './SyncConflict';

@@ -14,6 +14,7 @@ import { perksEn } from './areas/perks.en';
 import { campaignCompareEn } from './areas/campaignCompare.en';
 import { campaignsEn } from './areas/campaigns.en';
 import { importFilesEn } from './areas/importFiles.en';
+import { syncEn } from './areas/sync.en';
 
 export const en = {
 	app: {
@@ -278,6 +279,7 @@ export const en = {
 	campaignCompare: campaignCompareEn,
 	campaigns: campaignsEn,
 	importFiles: importFilesEn,
+	sync: syncEn,
 	errors: {
 		retry: 'Try again',
 		notFound: 'It could not be found. It may have been deleted or merged into another record.',
@@ -286,6 +288,7 @@ export const en = {
 		newerVersion: 'This community was saved by a newer version of Kizuna. Update Kizuna to open it.',
 		storage: 'The community file could not be read or written: {message}',
 		internal: 'Something went wrong: {message}',
-		cancelled: 'Stopped. Nothing was changed.'
+		cancelled: 'Stopped. Nothing was changed.',
+		remote: '{message}'
 	}
 } as const;

@@ -14,6 +14,7 @@ import { perksJa } from './areas/perks.ja';
 import { campaignCompareJa } from './areas/campaignCompare.ja';
 import { campaignsJa } from './areas/campaigns.ja';
 import { importFilesJa } from './areas/importFiles.ja';
+import { syncJa } from './areas/sync.ja';
 
 export const ja: Messages = {
 	app: {
@@ -280,6 +281,7 @@ export const ja: Messages = {
 	campaignCompare: campaignCompareJa,
 	campaigns: campaignsJa,
 	importFiles: importFilesJa,
+	sync: syncJa,
 	errors: {
 		retry: '再試行',
 		notFound: '見つかりませんでした。削除されたか、別の記録に統合された可能性があります。',
@@ -289,6 +291,7 @@ export const ja: Messages = {
 			'このコミュニティは新しいバージョンの Kizuna で保存されています。開くには Kizuna を更新してください。',
 		storage: 'コミュニティのファイルを読み書きできませんでした：{message}',
 		internal: '問題が発生しました：{message}',
-		cancelled: '中止しました。何も変更されていません。'
+		cancelled: '中止しました。何も変更されていません。',
+		remote: '{message}'
 	}
 };

@@ -4,7 +4,7 @@ export const settingsEn = {
 	engagementTitle: 'Engagement',
 	engagementIntro:
 		'How engagement is scored: what each kind of activity is worth, how fast it fades, and the levels and influencer tiers members are placed in. Every save re-scores all members at once.',
-	syncLater: 'Team sync will be set up here later; for now this community lives on this computer only.',
+	syncLater: 'This community lives in a file on this computer; Team sync below shares it with your team.',
 	loading: 'Loading the engagement rules…',
 	save: 'Save',
 	saving: 'Saving…',

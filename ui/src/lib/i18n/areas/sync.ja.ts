@@ -1,0 +1,56 @@
+// Japanese messages for Settings → Sync (team hub, token, sync now, automatic sync, conflicts).
+import type { Catalogue } from '../messages';
+import type { syncEn } from './sync.en';
+
+export const syncJa: Catalogue<typeof syncEn> = {
+	title: 'チーム同期',
+	intro:
+		'ハブを通じてこのコミュニティをチームと共有します。各自が自分のコピーで作業でき、オフラインでも使えます。同期すると自分の変更を送り、チームの変更を受け取ります。',
+	hubUrl: 'ハブのアドレス',
+	hubUrlHint: '例：https://hub.example.com（チームの管理者から受け取ります）',
+	token: 'トークン',
+	tokenPlaceholderSaved: '保存済み — 置き換える場合は新しいトークンを入力',
+	tokenPlaceholder: '管理者から受け取ったトークンを貼り付け',
+	tokenHint: 'システムのキーチェーンに保存されます。コミュニティのファイルには書かれず、再表示もされません。',
+	save: '保存',
+	saving: '保存しています…',
+	saved: '保存しました。',
+	syncNow: '今すぐ同期',
+	syncing: '同期しています…',
+	synced: '同期しました。',
+	auto: 'このコミュニティを開いている間、10 分ごとに自動で同期する',
+	status: {
+		lastSync: '最後の同期',
+		never: 'まだ同期していません',
+		pending: '送信待ちの変更',
+		token: 'トークン',
+		tokenSaved: 'キーチェーンに保存済み',
+		tokenMissing: '未保存'
+	},
+	lastError: '前回の同期は完了しませんでした：{message}',
+	notSet:
+		'ハブが未設定です。チームの管理者にハブのアドレスとトークン（「kizuna hub invite」で発行）をもらい、上に入力して保存してください。それまでこのコミュニティはこのパソコンの中だけにあります。',
+	conflicts: {
+		title: '同期の競合',
+		intro:
+			'同じ項目が、同期する前にこのパソコンと別のパソコンの両方で変更されました。現在は後の変更が表示されています。もう一方の値が正しければそちらを残してください。残した値はチーム全員に同期されます。',
+		empty: '競合はありません。あなたとチームの誰かが同期前に同じ項目を変更すると、ここに両方の値が表示され、どちらを残すか選べます。',
+		record: 'レコード',
+		field: '項目',
+		mine: 'このパソコン',
+		theirs: 'チームから',
+		when: '検出日時',
+		shown: '現在表示中',
+		keepMine: '自分の値を残す',
+		keepTheirs: '相手の値を残す',
+		settled: '解決しました。残した値は次の同期で送信されます。',
+		emptyValue: '（空）',
+		tables: {
+			members: 'メンバー',
+			events: 'イベント',
+			campaigns: 'キャンペーン',
+			perks: '特典',
+			ideas: 'アイデア'
+		}
+	}
+};

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import type { SyncConflict } from '$lib/bindings';
+import { conflictRecord } from './sync-labels';
+
+const conflict = (table: string, subject: string | null): SyncConflict => ({
+	id: 1,
+	table,
+	rowId: 'm-1',
+	column: 'display_name',
+	subject,
+	localValue: 'Aiko',
+	remoteValue: 'Aiko T.',
+	kept: 'remote',
+	detectedAt: 0
+});
+
+describe('conflictRecord', () => {
+	it('names a member by kind and name', () => {
+		expect(conflictRecord(conflict('members', 'Aiko Tanaka'))).toBe('Member · Aiko Tanaka');
+	});
+	it('falls back to the table and id when the record has no name', () => {
+		expect(conflictRecord(conflict('tags', null))).toBe('tags · m-1');
+	});
+});

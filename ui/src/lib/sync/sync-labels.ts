@@ -1,0 +1,16 @@
+// Words for a sync conflict's record: "Member · Aiko Tanaka", or the table and id when gone.
+import type { SyncConflict } from '$lib/bindings';
+import { t } from '$lib/i18n/i18n.svelte';
+
+const named = ['members', 'events', 'campaigns', 'perks', 'ideas'] as const;
+type NamedTable = (typeof named)[number];
+
+function isNamed(table: string): table is NamedTable {
+	return (named as readonly string[]).includes(table);
+}
+
+/** The kind of record (when Kizuna has a word for it) and its name, or its table and id. */
+export function conflictRecord(conflict: SyncConflict): string {
+	const kind = isNamed(conflict.table) ? t(`sync.conflicts.tables.${conflict.table}`) : conflict.table;
+	return `${kind} · ${conflict.subject ?? conflict.rowId}`;
+}
