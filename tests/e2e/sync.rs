@@ -171,15 +171,17 @@ async fn open_app(dir: tempfile::TempDir, file: &Path) -> AppSession {
 }
 
 /// Settings → Team sync: the hub address and token, Save; the token is then shown as saved.
-async fn set_up_sync(s: &AppSession, hub: &Hub) -> Result<(), String> {
+async fn set_up_sync(s: &AppSession, url: &str, token: &str) -> Result<(), String> {
     s.click("[data-testid=nav-settings]").await?;
-    s.wait_for_text("[data-testid=sync-not-set]", "the empty state", |t| {
-        t.contains("No hub yet")
-    })
+    // The saved settings have loaded (they would overwrite what is typed before).
+    s.wait_for_all(
+        "[data-testid=sync-not-set], [data-testid=sync-status]",
+        "the sync status",
+        |n| n >= 1,
+    )
     .await?;
-    s.replace_text("[data-testid=sync-hub-url]", &hub.url)
-        .await?;
-    s.type_into("[data-testid=sync-token]", &hub.token).await?;
+    s.replace_text("[data-testid=sync-hub-url]", url).await?;
+    s.type_into("[data-testid=sync-token]", token).await?;
     s.click("[data-testid=sync-save]").await?;
     s.wait_for_text("[data-testid=sync-token-saved]", "the token saved", |t| {
         t.contains("Saved in the keychain")
@@ -224,8 +226,48 @@ async fn open_member(s: &AppSession, name: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Scrolls Settings to the sync section and saves the window as `name`.
+async fn screenshot_sync(s: &AppSession, name: &str) -> Result<(), String> {
+    let section = s
+        .wait_for_all("[data-testid=sync-section]", "sync section", |n| n == 1)
+        .await?;
+    section[0].scroll_into_view().await.map_err(e)?;
+    s.screenshot(name).await;
+    Ok(())
+}
+
+/// A hub that does not answer: "Sync now" says so in words and keeps the changes.
+async fn unreachable_hub_is_explained(s: &AppSession, token: &str) -> Result<(), String> {
+    s.click("[data-testid=nav-settings]").await?;
+    s.wait_for_text("[data-testid=sync-not-set]", "the empty state", |t| {
+        t.contains("No hub yet")
+    })
+    .await?;
+    s.replace_text("[data-testid=sync-hub-url]", "ftp://hub.example.com")
+        .await?;
+    s.click("[data-testid=sync-save]").await?;
+    s.wait_for_text("[data-testid=error-notice]", "a refused address", |t| {
+        t.contains("not a hub address")
+    })
+    .await?;
+    set_up_sync(s, "http://127.0.0.1:9", token).await?;
+    s.click("[data-testid=sync-now]:not([disabled])").await?;
+    s.wait_for_text("[data-testid=error-notice]", "an unreachable hub", |t| {
+        t.contains("cannot reach the hub")
+    })
+    .await?;
+    s.wait_for_text("[data-testid=sync-last]", "never synced", |t| t == "Never")
+        .await?;
+    Ok(())
+}
+
 async fn flow(a: &AppSession, b: &AppSession, hub: &Hub) -> Result<(), String> {
-    set_up_sync(a, hub).await?;
+    a.click("[data-testid=nav-settings]").await?;
+    a.wait_for_text("[data-testid=sync-not-set]", "the empty state", |t| {
+        t.contains("No hub yet")
+    })
+    .await?;
+    set_up_sync(a, &hub.url, &hub.token).await?;
     a.wait_for_content("[data-testid=sync-pending]", "changes waiting in A", |t| {
         t != "0"
     })
@@ -236,7 +278,9 @@ async fn flow(a: &AppSession, b: &AppSession, hub: &Hub) -> Result<(), String> {
     .await?;
     sync_now(a).await?;
 
-    set_up_sync(b, hub).await?;
+    unreachable_hub_is_explained(b, &hub.token).await?;
+    screenshot_sync(b, "sync_unreachable").await?;
+    set_up_sync(b, &hub.url, &hub.token).await?;
     sync_now(b).await?;
     open_member(b, OLD_NAME).await?;
 
@@ -252,7 +296,14 @@ async fn flow(a: &AppSession, b: &AppSession, hub: &Hub) -> Result<(), String> {
     sync_now(a).await?;
 
     sync_now(b).await?;
-    b.screenshot("sync_settings").await;
+    screenshot_sync(b, "sync_settings").await?;
+    b.click("[data-testid=lang-ja]").await?;
+    b.wait_for_text("[data-testid=sync-message]", "Japanese", |t| {
+        t.contains("同期しました")
+    })
+    .await?;
+    screenshot_sync(b, "sync_settings_ja").await?;
+    b.click("[data-testid=lang-en]").await?;
     open_member(b, NEW_NAME).await?;
     Ok(())
 }
