@@ -211,6 +211,10 @@ fn run_event(path: &Path, action: EventAction) -> anyhow::Result<()> {
             }
         }
         EventAction::Create(args) => {
+            // Budgets read and show only the supported currencies (imports keep any code).
+            if let Some(code) = &args.currency {
+                kizuna_core::money::currency_info(code)?;
+            }
             let new = NewEvent {
                 kind: args.kind.parse::<EventKind>()?,
                 starts_at: parse_event_time(&args.starts, &args.time_zone)?,

@@ -158,6 +158,9 @@ pub fn run(db: &Path, args: &SyncArgs) -> anyhow::Result<()> {
         .as_deref()
         .unwrap_or_default()
         .trim_end_matches('/');
+    if !args.status {
+        kizuna_sync::settings::check_hub_url(hub_url)?;
+    }
     if args.status {
         let saved = state(&store, hub_url)?;
         let waiting = pending(&store, hub_url)?;

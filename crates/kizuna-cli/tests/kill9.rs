@@ -135,7 +135,7 @@ fn sigkill_at_random_moments_never_loses_acknowledged_work_or_half_an_import() {
         let (killed, out, action) = match dice.below(10) {
             0..=3 => {
                 let csv = guest_csv(dir.path(), round);
-                let after = Duration::from_millis(dice.below(1_500));
+                let after = Duration::from_millis(dice.below(2_500));
                 let (killed, out) =
                     run_and_kill(&db, &["import", csv.to_str().expect("UTF-8")], after);
                 let done = out.contains("saved in the history");
@@ -145,7 +145,7 @@ fn sigkill_at_random_moments_never_loses_acknowledged_work_or_half_an_import() {
             4..=6 if next_guest < setup.codes.len() => {
                 let (name, code) = setup.codes[next_guest].clone();
                 next_guest += 1;
-                let after = Duration::from_millis(dice.below(120));
+                let after = Duration::from_millis(dice.below(250));
                 let (killed, out) =
                     run_and_kill(&db, &["events", "checkin", &setup.event, &code], after);
                 if out.contains("checked in") {
@@ -154,12 +154,12 @@ fn sigkill_at_random_moments_never_loses_acknowledged_work_or_half_an_import() {
                 (killed, out, "check-in")
             }
             7 | 8 => {
-                let after = Duration::from_millis(dice.below(150));
+                let after = Duration::from_millis(dice.below(300));
                 let (killed, out) = run_and_kill(&db, &["score", "recompute", "--full"], after);
                 (killed, out, "score")
             }
             _ => {
-                let after = Duration::from_millis(dice.below(200));
+                let after = Duration::from_millis(dice.below(400));
                 let (killed, out) = run_and_kill(&db, &["backup", "now"], after);
                 (killed, out, "backup")
             }

@@ -291,7 +291,7 @@ pub fn preview_backup(path: &Path) -> Result<BackupPreview> {
     let read_all = || -> Result<BackupPreview> {
         let app_id: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
         if app_id != APPLICATION_ID {
-            return Err(not_backup("it is not a Kizuna database"));
+            return Err(not_backup("it is an SQLite file made by another program"));
         }
         let schema_version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         if schema_version > SCHEMA_VERSION {
@@ -323,7 +323,14 @@ pub fn preview_backup(path: &Path) -> Result<BackupPreview> {
             saved_at,
         })
     };
-    read_all().map_err(|e| damaged_or(path, e))
+    read_all().map_err(|e| match damaged_or(path, e) {
+        CoreError::Corrupt { path, detail, .. } => CoreError::Corrupt {
+            path,
+            detail,
+            advice: "this backup cannot be restored; choose another one".to_owned(),
+        },
+        other => other,
+    })
 }
 
 /// SQLite's "damaged file" errors become `Corrupt`; others pass through.

@@ -57,8 +57,9 @@ pub enum CoreError {
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
     /// Writing an export (e.g. a segment's CSV) to its destination failed.
+    // Not `#[source]`: the message already carries the cause, and a chain would say it twice.
     #[error("writing the export failed: {0}")]
-    Export(#[source] std::io::Error),
+    Export(std::io::Error),
     /// Stored JSON could not be read or written.
     #[error("stored settings are damaged: {0}")]
     Json(#[from] serde_json::Error),
