@@ -84,6 +84,9 @@ fn generate(dir: &Path) {
     kizuna_import::engine::ImportReport::export_all(&cfg).expect("export ImportReport");
     kizuna_import::history::ImportRun::export_all(&cfg).expect("export ImportRun");
     kizuna_import::history::UndoReport::export_all(&cfg).expect("export UndoReport");
+    kizuna_import::connectors::Connection::export_all(&cfg).expect("export Connection");
+    kizuna_import::connectors::NewConnection::export_all(&cfg).expect("export NewConnection");
+    kizuna_import::connectors::SyncProgress::export_all(&cfg).expect("export SyncProgress");
     kizuna_sync::settings::SyncStatus::export_all(&cfg).expect("export SyncStatus");
     kizuna_sync::conflicts::SyncConflict::export_all(&cfg).expect("export SyncConflict");
     MergeId::export_all(&cfg).expect("export MergeId");

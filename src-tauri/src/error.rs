@@ -67,6 +67,24 @@ impl From<kizuna_import::session::SessionError> for AppError {
     }
 }
 
+impl From<kizuna_import::connectors::ConnectorError> for AppError {
+    fn from(error: kizuna_import::connectors::ConnectorError) -> Self {
+        use kizuna_import::connectors::ConnectorError;
+        let message = error.to_string();
+        let code = match error {
+            ConnectorError::Store(core) => return core.into(),
+            ConnectorError::Import(import) => {
+                return kizuna_import::session::SessionError::Import(import).into();
+            }
+            ConnectorError::Cancelled => ErrorCode::Cancelled,
+            ConnectorError::InvalidInput(_) => ErrorCode::InvalidInput,
+            ConnectorError::UnknownConnection { .. } => ErrorCode::NotFound,
+            _ => ErrorCode::Remote,
+        };
+        Self { code, message }
+    }
+}
+
 impl From<kizuna_sync::client::SyncError> for AppError {
     fn from(error: kizuna_sync::client::SyncError) -> Self {
         use kizuna_sync::client::SyncError;

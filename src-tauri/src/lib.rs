@@ -185,6 +185,11 @@ pub fn run() {
             commands::sync::sync_now,
             commands::sync::sync_conflicts,
             commands::sync::resolve_sync_conflict,
+            commands::connections::list_connections,
+            commands::connections::add_connection,
+            commands::connections::test_connection,
+            commands::connections::sync_connection,
+            commands::connections::remove_connection,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

@@ -4,6 +4,7 @@
 
 mod campaign_compare;
 mod campaigns;
+mod connections;
 mod door_offline;
 mod engagement;
 mod event_budget;

@@ -5,6 +5,7 @@ pub mod budget;
 pub mod campaign_compare;
 pub mod campaigns;
 pub mod community;
+pub mod connections;
 pub mod dashboard;
 pub mod duplicates;
 pub mod engagement;

@@ -186,3 +186,8 @@ export type { TextEncoding } from './TextEncoding';
 export type { UndoReport } from './UndoReport';
 export type { SyncStatus } from './SyncStatus';
 export type { SyncConflict } from './SyncConflict';
+export type { Connection } from './Connection';
+export type { ConnectionKind } from './ConnectionKind';
+export type { NewConnection } from './NewConnection';
+export type { SyncProgress } from './SyncProgress';
+export type { SyncSummary } from './SyncSummary';

@@ -15,6 +15,7 @@ import { campaignCompareEn } from './areas/campaignCompare.en';
 import { campaignsEn } from './areas/campaigns.en';
 import { importFilesEn } from './areas/importFiles.en';
 import { syncEn } from './areas/sync.en';
+import { connectionsEn } from './areas/connections.en';
 
 export const en = {
 	app: {
@@ -280,6 +281,7 @@ export const en = {
 	campaigns: campaignsEn,
 	importFiles: importFilesEn,
 	sync: syncEn,
+	connections: connectionsEn,
 	errors: {
 		retry: 'Try again',
 		notFound: 'It could not be found. It may have been deleted or merged into another record.',

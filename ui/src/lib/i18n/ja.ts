@@ -15,6 +15,7 @@ import { campaignCompareJa } from './areas/campaignCompare.ja';
 import { campaignsJa } from './areas/campaigns.ja';
 import { importFilesJa } from './areas/importFiles.ja';
 import { syncJa } from './areas/sync.ja';
+import { connectionsJa } from './areas/connections.ja';
 
 export const ja: Messages = {
 	app: {
@@ -282,6 +283,7 @@ export const ja: Messages = {
 	campaigns: campaignsJa,
 	importFiles: importFilesJa,
 	sync: syncJa,
+	connections: connectionsJa,
 	errors: {
 		retry: '再試行',
 		notFound: '見つかりませんでした。削除されたか、別の記録に統合された可能性があります。',
