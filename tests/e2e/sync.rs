@@ -21,6 +21,8 @@ mod postgres;
 
 const OLD_NAME: &str = "Aiko Tanaka";
 const NEW_NAME: &str = "Aiko Tanaka-Sato";
+const A_NAME: &str = "Aiko Sato (A)";
+const B_NAME: &str = "Aiko Sato (B)";
 
 fn e(error: WebDriverError) -> String {
     error.to_string()
@@ -305,6 +307,52 @@ async fn flow(a: &AppSession, b: &AppSession, hub: &Hub) -> Result<(), String> {
     screenshot_sync(b, "sync_settings_ja").await?;
     b.click("[data-testid=lang-en]").await?;
     open_member(b, NEW_NAME).await?;
+    both_rename_offline_and_one_is_kept(a, b).await
+}
+
+async fn rename(s: &AppSession, from: &str, to: &str) -> Result<(), String> {
+    open_member(s, from).await?;
+    s.click("[data-testid=edit-member]").await?;
+    s.replace_text("[data-testid=field-displayName]", to)
+        .await?;
+    s.click("[data-testid=save-member]").await?;
+    s.wait_for_text("[data-testid=member-detail-name]", "renamed", |t| {
+        t.contains(to)
+    })
+    .await?;
+    Ok(())
+}
+
+/// Both rename the member before syncing: the second to sync sees one conflict with both
+/// names, keeps the other laptop's, and after the next syncs both show it.
+async fn both_rename_offline_and_one_is_kept(a: &AppSession, b: &AppSession) -> Result<(), String> {
+    rename(a, NEW_NAME, A_NAME).await?;
+    rename(b, NEW_NAME, B_NAME).await?;
+    sync_now(a).await?;
+    b.click("[data-testid=nav-settings]").await?;
+    b.click("[data-testid=sync-now]:not([disabled])").await?;
+    b.wait_for_text("[data-testid=sync-message]", "B synced", |t| {
+        t.contains("Synced")
+    })
+    .await?;
+    let row = b
+        .wait_for_text("[data-testid=sync-conflict]", "the conflict", |t| {
+            t.contains(A_NAME) && t.contains(B_NAME)
+        })
+        .await?;
+    if !row.contains("Member") {
+        return Err(format!("the conflict does not say it is a member: {row:?}"));
+    }
+    screenshot_sync(b, "sync_conflict").await?;
+    b.click("[data-testid=keep-theirs]").await?;
+    b.wait_for_text("[data-testid=sync-conflicts-empty]", "settled", |t| {
+        t.contains("No conflicts")
+    })
+    .await?;
+    sync_now(b).await?;
+    sync_now(a).await?;
+    open_member(a, A_NAME).await?;
+    open_member(b, A_NAME).await?;
     Ok(())
 }
 

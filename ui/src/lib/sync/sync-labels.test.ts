@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SyncConflict } from '$lib/bindings';
-import { conflictRecord } from './sync-labels';
+import { conflictField, conflictRecord } from './sync-labels';
 
 const conflict = (table: string, subject: string | null): SyncConflict => ({
 	id: 1,
@@ -12,6 +12,13 @@ const conflict = (table: string, subject: string | null): SyncConflict => ({
 	remoteValue: 'Aiko T.',
 	kept: 'remote',
 	detectedAt: 0
+});
+
+describe('conflictField', () => {
+	it('names a known field in words and leaves others as stored', () => {
+		expect(conflictField(conflict('members', 'Aiko'))).toBe('Name');
+		expect(conflictField({ ...conflict('members', 'Aiko'), column: 'budget_minor' })).toBe('budget_minor');
+	});
 });
 
 describe('conflictRecord', () => {

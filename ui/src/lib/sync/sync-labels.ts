@@ -9,6 +9,30 @@ function isNamed(table: string): table is NamedTable {
 	return (named as readonly string[]).includes(table);
 }
 
+const fields = [
+	'display_name',
+	'name_reading',
+	'email',
+	'phone',
+	'city',
+	'country',
+	'notes',
+	'title',
+	'name',
+	'status',
+	'description'
+] as const;
+type NamedField = (typeof fields)[number];
+
+function isNamedField(column: string): column is NamedField {
+	return (fields as readonly string[]).includes(column);
+}
+
+/** The field in words when Kizuna has them (Name, Email…), else the column as stored. */
+export function conflictField(conflict: SyncConflict): string {
+	return isNamedField(conflict.column) ? t(`sync.conflicts.fields.${conflict.column}`) : conflict.column;
+}
+
 /** The kind of record (when Kizuna has a word for it) and its name, or its table and id. */
 export function conflictRecord(conflict: SyncConflict): string {
 	const kind = isNamed(conflict.table) ? t(`sync.conflicts.tables.${conflict.table}`) : conflict.table;

@@ -42,6 +42,19 @@ export const syncEn = {
 		keepTheirs: 'Keep theirs',
 		settled: 'Settled; the kept value is sent with the next sync.',
 		emptyValue: '(empty)',
+		fields: {
+			display_name: 'Name',
+			name_reading: 'Reading',
+			email: 'Email',
+			phone: 'Phone',
+			city: 'City',
+			country: 'Country',
+			notes: 'Notes',
+			title: 'Title',
+			name: 'Name',
+			status: 'Status',
+			description: 'Description'
+		},
 		tables: {
 			members: 'Member',
 			events: 'Event',

@@ -45,6 +45,19 @@ export const syncJa: Catalogue<typeof syncEn> = {
 		keepTheirs: '相手の値を残す',
 		settled: '解決しました。残した値は次の同期で送信されます。',
 		emptyValue: '（空）',
+		fields: {
+			display_name: '名前',
+			name_reading: 'よみがな',
+			email: 'メールアドレス',
+			phone: '電話番号',
+			city: '市区町村',
+			country: '国',
+			notes: 'メモ',
+			title: 'タイトル',
+			name: '名前',
+			status: 'ステータス',
+			description: '説明'
+		},
 		tables: {
 			members: 'メンバー',
 			events: 'イベント',
