@@ -242,6 +242,13 @@ fn quick_check(conn: &Connection, path: &Path) -> Result<()> {
 /// A file shorter than the page count its header promises was cut off (a copy stopped
 /// half-way, a full disk): refused as `Corrupt` without reading further.
 fn check_length(path: &Path) -> Result<()> {
+    // A checkpoint writes page 1 (and its new size) before the pages after it; killed half-way,
+    // the file is short until the WAL beside it is replayed, so then only SQLite can judge.
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    if std::fs::metadata(PathBuf::from(wal)).is_ok_and(|m| m.len() > 0) {
+        return Ok(());
+    }
     let mut header = [0u8; 100];
     let Ok(mut file) = std::fs::File::open(path) else {
         return Ok(());
