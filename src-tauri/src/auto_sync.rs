@@ -11,17 +11,27 @@ use crate::state::AppState;
 
 /// How often the task looks whether a sync is due (turning auto on takes effect this fast).
 const LOOK_EVERY: Duration = Duration::from_secs(30);
+/// Tests set a shorter look interval in milliseconds.
+const LOOK_EVERY_ENV: &str = "KIZUNA_AUTO_SYNC_LOOK_MS";
+
+fn look_every() -> Duration {
+    std::env::var(LOOK_EVERY_ENV)
+        .ok()
+        .and_then(|ms| ms.parse().ok())
+        .map_or(LOOK_EVERY, Duration::from_millis)
+}
 
 /// Starts the background task; it lives as long as the app.
 pub fn start(app: AppHandle) {
     tauri::async_runtime::spawn(async move {
+        let look = look_every();
         let mut failures = 0u32;
-        let mut due = Instant::now() + LOOK_EVERY;
+        let mut due = Instant::now() + look;
         loop {
-            tokio::time::sleep(LOOK_EVERY).await;
+            tokio::time::sleep(look).await;
             let state = app.state::<AppState>().inner().clone();
-            // Never opens a community by itself: only the one the person has open syncs.
-            if !state.has_open_store() {
+            // Never opens a community by itself, nor waits on one a command is using.
+            if !state.open_and_idle() {
                 continue;
             }
             let on = state.read(auto_sync_on).await.unwrap_or(false);

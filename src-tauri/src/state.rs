@@ -99,13 +99,14 @@ impl AppState {
         self.0.clock.clone()
     }
 
-    /// Whether a community is open (background tasks never open one by themselves).
-    pub fn has_open_store(&self) -> bool {
-        self.0
-            .store
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .is_some()
+    /// Whether a community is open and no command is using it; never waits, so background
+    /// tasks can ask from the async runtime (and they never open a community by themselves).
+    pub fn open_and_idle(&self) -> bool {
+        match self.0.store.try_lock() {
+            Ok(slot) => slot.is_some(),
+            Err(std::sync::TryLockError::Poisoned(poisoned)) => poisoned.into_inner().is_some(),
+            Err(std::sync::TryLockError::WouldBlock) => false,
+        }
     }
 
     /// Runs `work` on the open community off the UI thread, opening the current one first

@@ -1,6 +1,7 @@
 //! Starts tauri-driver with the app, opens a WebDriver session, and saves a screenshot of the
 //! window when a step fails.
 
+use std::ffi::OsStr;
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -38,7 +39,7 @@ impl AppSession {
     }
 
     /// Launches the app with `data_dir` as its data folder and `env` set (e.g. `KIZUNA_DB`).
-    pub async fn start_with(data_dir: tempfile::TempDir, env: &[(&str, &Path)]) -> Self {
+    pub async fn start_with(data_dir: tempfile::TempDir, env: &[(&str, &OsStr)]) -> Self {
         let (port, native_port) = (free_port(), free_port());
         let driver_bin =
             std::env::var("TAURI_DRIVER").unwrap_or_else(|_| "tauri-driver".to_owned());

@@ -3,6 +3,7 @@
 //! Both are set up in Settings → Team sync (the token goes to the keychain); a member renamed in
 //! the first window reaches the second after "Sync now" in each.
 
+use std::ffi::OsStr;
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -23,6 +24,7 @@ const OLD_NAME: &str = "Aiko Tanaka";
 const NEW_NAME: &str = "Aiko Tanaka-Sato";
 const A_NAME: &str = "Aiko Sato (A)";
 const B_NAME: &str = "Aiko Sato (B)";
+const AUTO_NAME: &str = "Aiko Sato";
 
 fn e(error: WebDriverError) -> String {
     error.to_string()
@@ -169,7 +171,15 @@ fn community(name: &str, with_member: bool) -> (tempfile::TempDir, PathBuf) {
 }
 
 async fn open_app(dir: tempfile::TempDir, file: &Path) -> AppSession {
-    AppSession::start_with(dir, &[("KIZUNA_DB", file)]).await
+    AppSession::start_with(
+        dir,
+        &[
+            ("KIZUNA_DB", file.as_os_str()),
+            // Automatic sync looks twice a second instead of every 30 s.
+            ("KIZUNA_AUTO_SYNC_LOOK_MS", OsStr::new("500")),
+        ],
+    )
+    .await
 }
 
 /// Settings → Team sync: the hub address and token, Save; the token is then shown as saved.
@@ -185,6 +195,10 @@ async fn set_up_sync(s: &AppSession, url: &str, token: &str) -> Result<(), Strin
     s.replace_text("[data-testid=sync-hub-url]", url).await?;
     s.type_into("[data-testid=sync-token]", token).await?;
     s.click("[data-testid=sync-save]").await?;
+    s.wait_for_text("[data-testid=sync-message]", "saved", |t| {
+        t.contains("Saved")
+    })
+    .await?;
     s.wait_for_text("[data-testid=sync-token-saved]", "the token saved", |t| {
         t.contains("Saved in the keychain")
     })
@@ -219,13 +233,24 @@ async fn open_member(s: &AppSession, name: &str) -> Result<(), String> {
     s.replace_text("[data-testid=member-search]", name).await?;
     s.wait_for_all("[data-testid=member-row]", "the member's row", |n| n == 1)
         .await?;
-    // Looked up again when the list re-renders as the search settles.
-    s.click("[data-testid=member-row]").await?;
-    s.wait_for_text("[data-testid=member-detail-name]", "member page", |t| {
-        t.contains(name)
-    })
-    .await?;
-    Ok(())
+    // A click can land on a row the settling search is replacing: click again, as a person would.
+    for _ in 0..5 {
+        s.click("[data-testid=member-row]").await?;
+        for _ in 0..25 {
+            if let Ok(heading) = s
+                .driver
+                .find(By::Css("[data-testid=member-detail-name]"))
+                .await
+                && heading.text().await.is_ok_and(|t| t.contains(name))
+            {
+                return Ok(());
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    }
+    Err(format!(
+        "the page of {name} never opened from the members list"
+    ))
 }
 
 /// Scrolls Settings to the sync section and saves the window as `name`.
@@ -307,7 +332,8 @@ async fn flow(a: &AppSession, b: &AppSession, hub: &Hub) -> Result<(), String> {
     screenshot_sync(b, "sync_settings_ja").await?;
     b.click("[data-testid=lang-en]").await?;
     open_member(b, NEW_NAME).await?;
-    both_rename_offline_and_one_is_kept(a, b).await
+    both_rename_offline_and_one_is_kept(a, b).await?;
+    automatic_sync_brings_a_rename(a, b).await
 }
 
 async fn rename(s: &AppSession, from: &str, to: &str) -> Result<(), String> {
@@ -353,6 +379,45 @@ async fn both_rename_offline_and_one_is_kept(a: &AppSession, b: &AppSession) -> 
     sync_now(a).await?;
     open_member(a, A_NAME).await?;
     open_member(b, A_NAME).await?;
+    Ok(())
+}
+
+/// The last sync's unix ms as the status shows it.
+async fn last_sync_at(s: &AppSession) -> Result<String, String> {
+    let found = s
+        .wait_for_all("[data-testid=sync-last]", "last sync", |n| n == 1)
+        .await?;
+    Ok(found[0]
+        .attr("data-at")
+        .await
+        .map_err(e)?
+        .unwrap_or_default())
+}
+
+/// With "Sync automatically" on, a rename reaches the other laptop with no click on Sync now,
+/// and the Settings screen refreshes its status by itself.
+async fn automatic_sync_brings_a_rename(a: &AppSession, b: &AppSession) -> Result<(), String> {
+    rename(a, A_NAME, AUTO_NAME).await?;
+    b.click("[data-testid=nav-settings]").await?;
+    b.wait_for_text("[data-testid=sync-last]", "B's last sync", |t| t != "Never")
+        .await?;
+    let before = last_sync_at(b).await?;
+    a.click("[data-testid=nav-settings]").await?;
+    a.click("[data-testid=sync-auto]").await?;
+    a.wait_for_content("[data-testid=sync-pending]", "A sent by itself", |t| {
+        t == "0"
+    })
+    .await?;
+    b.click("[data-testid=sync-auto]").await?;
+    // No click: the status changes when the background sync announces itself.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while last_sync_at(b).await? == before {
+        if Instant::now() > deadline {
+            return Err("B's status never showed an automatic sync".to_owned());
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    open_member(b, AUTO_NAME).await?;
     Ok(())
 }
 
