@@ -8,6 +8,7 @@ use kizuna_core::store::OpenMode;
 use kizuna_core::{Store, SystemClock};
 
 use crate::harness::{AppSession, run_flow};
+use crate::keyring;
 
 const TOKEN: &str = "kizuna-e2e-discourse-key-5f1c9a";
 
@@ -24,8 +25,9 @@ fn sample_bytes(session: &AppSession) -> Vec<u8> {
 }
 
 #[tokio::test]
-#[ignore = "needs a display, tauri-driver, a Secret Service and the built UI: run by scripts/test"]
+#[ignore = "needs a display, tauri-driver, GNOME Keyring and the built UI: run by scripts/test"]
 async fn a_connection_is_added_tested_and_removed_and_its_token_stays_in_the_keychain() {
+    let _keyring = keyring::start();
     run_flow("connections", async |s| {
         s.click("[data-testid=nav-settings]").await?;
         s.wait_for_all(

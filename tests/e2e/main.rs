@@ -13,6 +13,7 @@ mod first_run;
 mod harness;
 mod ideas;
 mod import;
+mod keyring;
 mod member_edit;
 mod merge;
 mod perks;

@@ -6,7 +6,6 @@
 use std::ffi::OsStr;
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -16,6 +15,7 @@ use kizuna_sync::hub::{self, teams};
 use thirtyfour::prelude::*;
 
 use crate::harness::AppSession;
+use crate::keyring;
 
 #[path = "../../crates/kizuna-sync/tests/common/mod.rs"]
 mod postgres;
@@ -30,122 +30,74 @@ fn e(error: WebDriverError) -> String {
     error.to_string()
 }
 
-/// The hub serving a fresh database on a free port, with one team and one member's token.
+/// The hub: this test binary run again as its own process (`hub_process`), serving a fresh
+/// database on a free port, with one team and one member's token.
 struct Hub {
     url: String,
     token: String,
+    process: Child,
     _pg: postgres::Postgres,
 }
 
-fn start_hub() -> Hub {
+impl Drop for Hub {
+    fn drop(&mut self) {
+        let _ = self.process.kill();
+        let _ = self.process.wait();
+    }
+}
+
+/// The hub process's database and address (set only in that process).
+const HUB_DATABASE_ENV: &str = "KIZUNA_E2E_HUB_DATABASE_URL";
+const HUB_LISTEN_ENV: &str = "KIZUNA_E2E_HUB_LISTEN";
+
+async fn start_hub() -> Hub {
     let pg = postgres::Postgres::start();
+    // What `kizuna hub create-team` and `kizuna hub invite` do, straight on the database.
+    let pool = hub::pool(&pg.url).expect("pool");
+    hub::schema::migrate(&pool).await.expect("migrate");
+    teams::create_team(&pool, "Hinata Coffee")
+        .await
+        .expect("team");
+    let token = teams::invite(&pool, "Hinata Coffee", "e2e laptops")
+        .await
+        .expect("token");
     let port = TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .map(|a| a.port())
         .expect("free port");
-    let database_url = pg.url.clone();
-    let (sender, token) = std::sync::mpsc::channel();
-    // Its own runtime on its own thread: the hub answers while the test waits on WebDriver.
-    std::thread::spawn(move || {
-        let runtime = tokio::runtime::Runtime::new().expect("hub runtime");
-        runtime.block_on(async move {
-            let pool = hub::pool(&database_url).expect("pool");
-            hub::schema::migrate(&pool).await.expect("migrate");
-            teams::create_team(&pool, "Hinata Coffee")
-                .await
-                .expect("team");
-            let invited = teams::invite(&pool, "Hinata Coffee", "e2e laptops")
-                .await
-                .expect("token");
-            sender.send(invited).expect("send token");
-            let listen = format!("127.0.0.1:{port}").parse().expect("address");
-            hub::serve(&database_url, listen).await.expect("hub serves");
-        });
-    });
-    let token = token
-        .recv_timeout(Duration::from_secs(60))
-        .expect("the hub made a token");
+    let process = Command::new(std::env::current_exe().expect("this test binary"))
+        .args(["--exact", "sync::hub_process", "--ignored", "--nocapture"])
+        .env(HUB_DATABASE_ENV, &pg.url)
+        .env(HUB_LISTEN_ENV, format!("127.0.0.1:{port}"))
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("start the hub process");
     let deadline = Instant::now() + Duration::from_secs(30);
     while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
         assert!(Instant::now() < deadline, "the hub never listened");
-        std::thread::sleep(Duration::from_millis(100));
+        tokio::time::sleep(Duration::from_millis(100)).await;
     }
     Hub {
         url: format!("http://127.0.0.1:{port}"),
         token,
+        process,
         _pg: pg,
     }
 }
 
-/// An unlocked GNOME Keyring on this session bus (in a temp home), unless one already answers.
-struct Keyring {
-    daemon: Option<Child>,
-    _home: tempfile::TempDir,
-}
-
-fn secrets_on_bus() -> bool {
-    Command::new("dbus-send")
-        .args([
-            "--session",
-            "--print-reply",
-            "--dest=org.freedesktop.DBus",
-            "/org/freedesktop/DBus",
-            "org.freedesktop.DBus.NameHasOwner",
-            "string:org.freedesktop.secrets",
-        ])
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).contains("boolean true"))
-        .unwrap_or(false)
-}
-
-fn start_keyring() -> Keyring {
-    let home = tempfile::tempdir().expect("keyring home");
-    if secrets_on_bus() {
-        return Keyring {
-            daemon: None,
-            _home: home,
-        };
-    }
-    assert!(
-        std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some(),
-        "no session bus: run the e2e tests under dbus-run-session (scripts/test does)"
-    );
-    let mut daemon = Command::new("gnome-keyring-daemon")
-        .args(["--foreground", "--unlock", "--components=secrets"])
-        .env("HOME", home.path())
-        .env("XDG_DATA_HOME", home.path().join("data"))
-        .env("XDG_RUNTIME_DIR", home.path())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("gnome-keyring-daemon (scripts/setup --test installs gnome-keyring)");
-    {
-        use std::io::Write;
-        let mut stdin = daemon.stdin.take().expect("keyring stdin");
-        stdin.write_all(b"kizuna-e2e").expect("unlock password");
-    }
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !secrets_on_bus() {
-        assert!(
-            Instant::now() < deadline,
-            "GNOME Keyring never answered on the session bus"
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    Keyring {
-        daemon: Some(daemon),
-        _home: home,
-    }
-}
-
-impl Drop for Keyring {
-    fn drop(&mut self) {
-        if let Some(daemon) = &mut self.daemon {
-            let _ = daemon.kill();
-            let _ = daemon.wait();
-        }
-    }
+/// Not a test by itself: the hub process `start_hub` runs (`kizuna hub serve`'s code); without
+/// its environment it returns at once.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "the hub process of the sync test"]
+async fn hub_process() {
+    let (Ok(database_url), Ok(listen)) = (
+        std::env::var(HUB_DATABASE_ENV),
+        std::env::var(HUB_LISTEN_ENV),
+    ) else {
+        return;
+    };
+    let listen = listen.parse().expect("hub address");
+    hub::serve(&database_url, listen).await.expect("hub serves");
 }
 
 /// A new community file called `name` in a data folder of its own; with a member when asked.
@@ -424,8 +376,8 @@ async fn automatic_sync_brings_a_rename(a: &AppSession, b: &AppSession) -> Resul
 #[tokio::test]
 #[ignore = "needs a display, tauri-driver, PostgreSQL, GNOME Keyring and the built UI: run by scripts/test"]
 async fn a_member_renamed_on_one_laptop_reaches_the_other_through_the_hub() {
-    let keyring = start_keyring();
-    let hub = start_hub();
+    let keyring = keyring::start();
+    let hub = start_hub().await;
     let (dir_a, file_a) = community("Hinata Coffee A", true);
     let (dir_b, file_b) = community("Hinata Coffee B", false);
     let a = open_app(dir_a, &file_a).await;
