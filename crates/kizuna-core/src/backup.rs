@@ -247,11 +247,35 @@ pub fn prune_backups(dir: &Path, keep_daily: usize, keep_weekly: usize) -> Resul
             }
         }
     }
-    let mut removed = Vec::new();
+    let mut removed = stale_partials(dir)?;
     for b in &backups {
         if !keep.contains(b.path.as_path()) {
             std::fs::remove_file(&b.path).map_err(io_error(&b.path))?;
             removed.push(b.path.clone());
+        }
+    }
+    Ok(removed)
+}
+
+/// Deletes backups left half-written by a process that was killed (older than an hour, so a
+/// backup still being written by another process is left alone).
+fn stale_partials(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut removed = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(removed);
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let partial = path.extension().is_some_and(|e| e == "kizuna-tmp");
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > Duration::from_secs(3600));
+        if partial && old {
+            std::fs::remove_file(&path).map_err(io_error(&path))?;
+            removed.push(path);
         }
     }
     Ok(removed)

@@ -107,10 +107,29 @@ fn retention_keeps_the_newest_of_each_recent_day_and_week() {
         ["11-20 20", "11-19 20", "11-18 20", "11-15 20", "11-08 20"]
     );
     assert_eq!(removed.len(), 35);
-    // Nothing but backups is ever deleted.
+    // Nothing but backups is ever deleted, and half-written ones only once they are old.
     std::fs::write(dir.join("readme.txt"), "mine").expect("write");
+    let old_partial = dir.join("20261101T000000000Z-community.kizuna-tmp");
+    std::fs::write(&old_partial, "half").expect("write");
+    std::fs::File::options()
+        .write(true)
+        .open(&old_partial)
+        .and_then(|f| {
+            f.set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(7200))
+        })
+        .expect("age it");
+    let fresh_partial = dir.join("20261121T000000000Z-community.kizuna-tmp");
+    std::fs::write(&fresh_partial, "being written").expect("write");
     prune_backups(&dir, 0, 0).expect("prune");
     assert!(dir.join("readme.txt").exists());
+    assert!(
+        !old_partial.exists(),
+        "a killed backup's leftover is cleaned up"
+    );
+    assert!(
+        fresh_partial.exists(),
+        "a backup being written is left alone"
+    );
     assert_eq!(
         list_backups(&dir).expect("list").len(),
         1,
