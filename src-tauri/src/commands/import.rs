@@ -6,10 +6,11 @@
 use std::sync::Arc;
 
 use kizuna_core::CoreError;
+use kizuna_core::Store;
 use kizuna_import::engine::ImportReport;
 use kizuna_import::formats::FileOptions;
 use kizuna_import::history::{self, ImportRun, UndoReport};
-use kizuna_import::session::{self, ImportPreview, ImportProgress};
+use kizuna_import::session::{self, ImportPreview, ImportProgress, SessionError};
 use percent_encoding::percent_decode_str;
 use tauri::State;
 use tauri::ipc::{Channel, InvokeBody, Request};
@@ -90,21 +91,7 @@ pub async fn import_dry_run(
     options: FileOptions,
     on_progress: Channel<ImportProgress>,
 ) -> Result<ImportReport, AppError> {
-    let file = staged(&state)?;
-    state.reset_import_cancel();
-    let watcher = state.inner().clone();
-    state
-        .with_store(move |store| {
-            let mut progress = reporter(&watcher, on_progress);
-            Ok(session::rehearse(
-                store,
-                &file.bytes,
-                &file.name,
-                &options,
-                &mut progress,
-            )?)
-        })
-        .await
+    with_progress(&state, options, on_progress, session::rehearse).await
 }
 
 /// Imports the staged file in one transaction; nothing is kept if it is cancelled.
@@ -114,13 +101,36 @@ pub async fn import_run(
     options: FileOptions,
     on_progress: Channel<ImportProgress>,
 ) -> Result<ImportReport, AppError> {
-    let file = staged(&state)?;
+    with_progress(&state, options, on_progress, session::run).await
+}
+
+/// A step over the staged file that reports progress and stops on "Cancel".
+type Step = fn(
+    &mut Store,
+    &[u8],
+    &str,
+    &FileOptions,
+    &mut dyn FnMut(ImportProgress) -> bool,
+) -> Result<ImportReport, SessionError>;
+
+/// Runs `step` on the staged file off the UI thread, sending its progress to the screen; it
+/// goes on until "Cancel" is pressed (a closed screen does not stop it).
+async fn with_progress(
+    state: &AppState,
+    options: FileOptions,
+    channel: Channel<ImportProgress>,
+    step: Step,
+) -> Result<ImportReport, AppError> {
+    let file = staged(state)?;
     state.reset_import_cancel();
-    let watcher = state.inner().clone();
+    let watcher = state.clone();
     state
         .with_store(move |store| {
-            let mut progress = reporter(&watcher, on_progress);
-            Ok(session::run(
+            let mut progress = |done: ImportProgress| {
+                let _ = channel.send(done);
+                !watcher.import_cancelled()
+            };
+            Ok(step(
                 store,
                 &file.bytes,
                 &file.name,
@@ -129,19 +139,6 @@ pub async fn import_run(
             )?)
         })
         .await
-}
-
-/// Sends progress to the screen and answers whether to go on.
-fn reporter(
-    state: &AppState,
-    channel: Channel<ImportProgress>,
-) -> impl FnMut(ImportProgress) -> bool + use<> {
-    let state = state.clone();
-    move |progress| {
-        // A closed screen does not stop the work; only "Cancel" does.
-        let _ = channel.send(progress);
-        !state.import_cancelled()
-    }
 }
 
 /// Stops the running dry run or import.
