@@ -132,7 +132,7 @@ pub fn preview(
     file_name: &str,
     options: &FileOptions,
 ) -> Result<ImportPreview, SessionError> {
-    let (file, saved_mapping) = read(conn, bytes, file_name, options)?;
+    let (mut file, saved_mapping) = read(conn, bytes, file_name, options)?;
     let has = |fields: &[Field]| {
         file.mapping
             .columns
@@ -148,7 +148,6 @@ pub fn preview(
     ]);
     let names_event = has(&[Field::EventId, Field::EventTitle]);
     let needs_event = registers && !names_event && options.context.event.is_none();
-    let mut file = file;
     if file.mapping.columns.is_empty() {
         // Every row is "unreadable" only because nothing is chosen yet: say that once.
         file.batch.errors.clear();
