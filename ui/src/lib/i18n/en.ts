@@ -16,6 +16,7 @@ import { campaignsEn } from './areas/campaigns.en';
 import { importFilesEn } from './areas/importFiles.en';
 import { syncEn } from './areas/sync.en';
 import { connectionsEn } from './areas/connections.en';
+import { reportsEn } from './areas/reports.en';
 
 export const en = {
 	app: {
@@ -282,6 +283,7 @@ export const en = {
 	importFiles: importFilesEn,
 	sync: syncEn,
 	connections: connectionsEn,
+	reports: reportsEn,
 	errors: {
 		retry: 'Try again',
 		notFound: 'It could not be found. It may have been deleted or merged into another record.',

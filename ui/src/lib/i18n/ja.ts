@@ -16,6 +16,7 @@ import { campaignsJa } from './areas/campaigns.ja';
 import { importFilesJa } from './areas/importFiles.ja';
 import { syncJa } from './areas/sync.ja';
 import { connectionsJa } from './areas/connections.ja';
+import { reportsJa } from './areas/reports.ja';
 
 export const ja: Messages = {
 	app: {
@@ -284,6 +285,7 @@ export const ja: Messages = {
 	importFiles: importFilesJa,
 	sync: syncJa,
 	connections: connectionsJa,
+	reports: reportsJa,
 	errors: {
 		retry: '再試行',
 		notFound: '見つかりませんでした。削除されたか、別の記録に統合された可能性があります。',
