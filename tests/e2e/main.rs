@@ -17,6 +17,7 @@ mod keyring;
 mod member_edit;
 mod merge;
 mod perks;
+mod reports;
 mod segments;
 mod settings;
 mod sync;
