@@ -268,7 +268,14 @@ pub async fn run_flow<F>(name: &str, flow: F)
 where
     F: AsyncFnOnce(&AppSession) -> Result<(), String>,
 {
-    let session = AppSession::start().await;
+    run_flow_with(AppSession::start().await, name, flow).await;
+}
+
+/// Like [`run_flow`], on a session started by the caller (e.g. with its own environment).
+pub async fn run_flow_with<F>(session: AppSession, name: &str, flow: F)
+where
+    F: AsyncFnOnce(&AppSession) -> Result<(), String>,
+{
     let outcome = flow(&session).await;
     if let Err(step) = &outcome {
         let shot = session.screenshot(&format!("{name}-failure")).await;
