@@ -77,6 +77,10 @@ fn generate(dir: &Path) {
     kizuna_core::events::EventWhen::export_all(&cfg).expect("export EventWhen");
     kizuna_core::events::EventForm::export_all(&cfg).expect("export EventForm");
     kizuna_report::pdf::badges::BadgesPrinted::export_all(&cfg).expect("export BadgesPrinted");
+    kizuna_report::reports::ReportKind::export_all(&cfg).expect("export ReportKind");
+    kizuna_report::reports::ReportRequest::export_all(&cfg).expect("export ReportRequest");
+    kizuna_report::reports::ReportTable::export_all(&cfg).expect("export ReportTable");
+    kizuna_report::reports::ReportStage::export_all(&cfg).expect("export ReportStage");
     FieldChoices::export_all(&cfg).expect("export FieldChoices");
     kizuna_import::formats::FileOptions::export_all(&cfg).expect("export FileOptions");
     kizuna_import::session::ImportPreview::export_all(&cfg).expect("export ImportPreview");

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use chrono::{Datelike, NaiveDate};
 use typst::diag::{FileError, FileResult, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime, Dict, Duration, IntoValue};
-use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::syntax::{DiagSpanKind, FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
@@ -54,14 +54,25 @@ pub fn compile_document(
     files: &[(&str, Vec<u8>)],
     meta: &PdfMeta,
 ) -> Result<(Vec<u8>, usize), ReportError> {
+    compile_paged(source, files, meta).map(|(pdf, document)| (pdf, document.pages().len()))
+}
+
+/// Like [`compile_pdf`], also returning the typeset document (for SVG previews of its pages).
+pub fn compile_paged(
+    source: &str,
+    files: &[(&str, Vec<u8>)],
+    meta: &PdfMeta,
+) -> Result<(Vec<u8>, PagedDocument), ReportError> {
     let world = DocumentWorld::new(source, files, meta)?;
-    let document: PagedDocument = typst::compile(&world).output.map_err(diagnostics)?;
+    let document: PagedDocument = typst::compile(&world)
+        .output
+        .map_err(|errors| diagnostics(&world, errors))?;
     let options = PdfOptions {
         timestamp: world.today.map(Timestamp::new_utc),
         ..PdfOptions::default()
     };
-    let pdf = typst_pdf::pdf(&document, &options).map_err(diagnostics)?;
-    Ok((pdf, document.pages().len()))
+    let pdf = typst_pdf::pdf(&document, &options).map_err(|errors| diagnostics(&world, errors))?;
+    Ok((pdf, document))
 }
 
 /// The UTC date of `now_ms` (from the store's injected clock), for [`PdfMeta::today`].
@@ -181,8 +192,11 @@ fn fonts() -> &'static (LazyHash<FontBook>, Vec<Font>) {
     })
 }
 
-/// typst's errors as one readable message.
-fn diagnostics(errors: impl IntoIterator<Item = SourceDiagnostic>) -> ReportError {
+/// typst's errors as one readable message, each with the file and line it points at.
+fn diagnostics(
+    world: &DocumentWorld,
+    errors: impl IntoIterator<Item = SourceDiagnostic>,
+) -> ReportError {
     let messages: Vec<String> = errors
         .into_iter()
         .map(|error| {
@@ -191,7 +205,23 @@ fn diagnostics(errors: impl IntoIterator<Item = SourceDiagnostic>) -> ReportErro
                 .iter()
                 .map(|h| format!(" (hint: {})", h.v))
                 .collect();
-            format!("{}{hints}", error.message)
+            let place = error
+                .span
+                .id()
+                .and_then(|id| {
+                    let source = world.source(id).ok()?;
+                    let start = match error.span.get() {
+                        DiagSpanKind::Number { num, sub_range, .. } => {
+                            source.range(num, sub_range)?.start
+                        }
+                        DiagSpanKind::Range { range, .. } => range.start,
+                        DiagSpanKind::Detached => return None,
+                    };
+                    let line = source.lines().byte_to_line(start)?;
+                    Some(format!(" at {}:{}", id.vpath().get_with_slash(), line + 1))
+                })
+                .unwrap_or_default();
+            format!("{}{place}{hints}", error.message)
         })
         .collect();
     ReportError::Pdf(messages.join("; "))

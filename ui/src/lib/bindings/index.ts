@@ -191,3 +191,8 @@ export type { ConnectionKind } from './ConnectionKind';
 export type { NewConnection } from './NewConnection';
 export type { SyncProgress } from './SyncProgress';
 export type { SyncSummary } from './SyncSummary';
+export type { Lang } from './Lang';
+export type { ReportKind } from './ReportKind';
+export type { ReportRequest } from './ReportRequest';
+export type { ReportStage } from './ReportStage';
+export type { ReportTable } from './ReportTable';
