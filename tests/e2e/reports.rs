@@ -65,7 +65,8 @@ async fn a_japanese_overview_is_previewed_and_saved_as_the_pdf_shown() {
         s.click("[data-testid=report-show]").await?;
         let pages = s
             .wait_for_all("[data-testid=report-page]", "report pages", |n| n >= 2)
-            .await?;
+            .await?
+            .len();
         let count = s
             .wait_for_text("[data-testid=report-page-count]", "page count", |t| {
                 t.ends_with("pages")
