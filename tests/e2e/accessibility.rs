@@ -24,13 +24,48 @@ const SCREENS: &[(&str, &[&str], &str)] = &[
     ),
     (
         "member detail",
-        &["[data-testid=nav-members]", "[data-testid=member-row]"],
+        &["[data-testid=member-row]"],
         "[data-testid=member-detail-name]",
     ),
     ("segments", &["[data-testid=nav-segments]"], "main h1"),
-    ("events", &["[data-testid=nav-events]"], "main h1"),
-    ("campaigns", &["[data-testid=nav-campaigns]"], "main h1"),
-    ("perks", &["[data-testid=nav-perks]"], "main h1"),
+    (
+        "events",
+        &["[data-testid=nav-events]"],
+        "[data-testid=event-row]",
+    ),
+    (
+        "event",
+        &["[data-testid=event-row]"],
+        "[data-testid=event-page-title]",
+    ),
+    (
+        "campaigns",
+        &["[data-testid=nav-campaigns]"],
+        "[data-testid=campaign-row]",
+    ),
+    (
+        "campaign",
+        &["[data-testid=campaign-row]"],
+        "[data-testid=campaign-page-name]",
+    ),
+    (
+        "campaign comparison",
+        &[
+            "[data-testid=nav-campaigns]",
+            "[data-testid=compare-campaigns]",
+        ],
+        "[data-testid=compare-table]",
+    ),
+    (
+        "perks",
+        &["[data-testid=nav-perks]"],
+        "[data-testid=perk-link]",
+    ),
+    (
+        "perk",
+        &["[data-testid=perk-link]"],
+        "[data-testid=perk-title]",
+    ),
     ("ideas", &["[data-testid=nav-ideas]"], "main h1"),
     ("import", &["[data-testid=nav-import]"], "main h1"),
     (
