@@ -98,7 +98,9 @@ async fn hub_process() {
         return;
     };
     let listen = listen.parse().expect("hub address");
-    hub::serve(&database_url, listen).await.expect("hub serves");
+    hub::serve(&database_url, listen, hub::RateLimit::default())
+        .await
+        .expect("hub serves");
 }
 
 /// A new community file called `name` in a data folder of its own; with a member when asked.

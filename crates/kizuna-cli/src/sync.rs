@@ -27,6 +27,13 @@ enum HubAction {
         database_url: String,
         #[arg(long, default_value = "127.0.0.1:7800")]
         listen: SocketAddr,
+        /// Requests per minute each token may make (requests without a valid token: each client
+        /// address); over it the hub answers 429 with Retry-After. 0 turns the limit off.
+        #[arg(long, default_value_t = hub::DEFAULT_PER_MINUTE)]
+        rate_limit: u32,
+        /// How many requests may come at once before the per-minute pace applies.
+        #[arg(long, default_value_t = hub::DEFAULT_BURST)]
+        rate_burst: u32,
     },
     /// Create a team.
     CreateTeam {
@@ -86,7 +93,15 @@ pub fn hub(args: HubArgs) -> anyhow::Result<()> {
             HubAction::Serve {
                 database_url,
                 listen,
-            } => Ok(hub::serve(&database_url, listen).await?),
+                rate_limit,
+                rate_burst,
+            } => {
+                let limit = hub::RateLimit {
+                    per_minute: rate_limit,
+                    burst: rate_burst,
+                };
+                Ok(hub::serve(&database_url, listen, limit).await?)
+            }
             HubAction::CreateTeam { name, database_url } => {
                 let pool = hub::pool(&database_url)?;
                 hub::schema::migrate(&pool).await?;

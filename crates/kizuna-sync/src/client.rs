@@ -17,6 +17,9 @@ use crate::replica::{MergeReport, merge_noting_conflicts, outgoing};
 const STATE_KEY: &str = "sync_state";
 /// Changes per push.
 const PUSH_PAGE: u32 = 5_000;
+/// The longest one sync waits, in all, when the hub asks it to slow down (429 with
+/// `Retry-After`); past that it stops with [`SyncError::Busy`].
+const MAX_BUSY_WAIT: Duration = Duration::from_secs(30);
 
 /// Why a sync did not finish, in words a manager understands.
 #[derive(Debug, thiserror::Error)]
@@ -27,6 +30,8 @@ pub enum SyncError {
     Unreachable(String),
     #[error("the hub refused the token (wrong or revoked); ask your team's admin for a new one")]
     Unauthorized,
+    #[error("the hub is busy; sync again in {retry_after_secs} seconds")]
+    Busy { retry_after_secs: u64 },
     #[error("the hub answered {status}: {message}")]
     Refused { status: u16, message: String },
     #[error("the hub's answer could not be read: {0}")]
@@ -103,6 +108,7 @@ pub async fn sync(store: &mut Store, hub: &str, token: &str) -> Result<SyncRepor
     let mut state = state(store, hub)?;
     let mut report = SyncReport::default();
     let mut received = Vec::new();
+    let mut waited = Duration::ZERO;
     let mut cursor = state.pulled;
     if cursor == 0 {
         // A new replica starts from the team's current cells, not its whole history.
@@ -123,9 +129,8 @@ pub async fn sync(store: &mut Store, hub: &str, token: &str) -> Result<SyncRepor
                         .append_pair("column", column);
                 }
             }
-            let request = http.get(url);
             let page: BootstrapResponse =
-                answer(hub, request.bearer_auth(token).send().await).await?;
+                call(hub, http.get(url).bearer_auth(token), &mut waited).await?;
             fixed = Some(page.cursor);
             received.extend(page.changes);
             if !page.more {
@@ -136,12 +141,11 @@ pub async fn sync(store: &mut Store, hub: &str, token: &str) -> Result<SyncRepor
         cursor = fixed.unwrap_or(0);
     }
     loop {
-        let page: PullResponse = answer(
+        let page: PullResponse = call(
             hub,
             http.get(format!("{hub}/v1/pull?after={cursor}"))
-                .bearer_auth(token)
-                .send()
-                .await,
+                .bearer_auth(token),
+            &mut waited,
         )
         .await?;
         cursor = page.next;
@@ -166,13 +170,12 @@ pub async fn sync(store: &mut Store, hub: &str, token: &str) -> Result<SyncRepor
             version: PROTOCOL_VERSION,
             changes,
         };
-        let _: PushResponse = answer(
+        let _: PushResponse = call(
             hub,
             http.post(format!("{hub}/v1/push"))
                 .bearer_auth(token)
-                .json(&body)
-                .send()
-                .await,
+                .json(&body),
+            &mut waited,
         )
         .await?;
         state.pushed = last;
@@ -184,11 +187,48 @@ pub async fn sync(store: &mut Store, hub: &str, token: &str) -> Result<SyncRepor
     Ok(report)
 }
 
-async fn answer<T: for<'de> Deserialize<'de>>(
+/// Sends `request`; when the hub answers 429, waits as its `Retry-After` says and sends it again,
+/// as long as the sync's total wait (`waited`) stays within [`MAX_BUSY_WAIT`].
+async fn call<T: for<'de> Deserialize<'de>>(
     hub: &str,
-    sent: reqwest::Result<reqwest::Response>,
+    request: reqwest::RequestBuilder,
+    waited: &mut Duration,
 ) -> Result<T, SyncError> {
-    let response = sent.map_err(|_| SyncError::Unreachable(hub.to_owned()))?;
+    loop {
+        let attempt = request
+            .try_clone()
+            .ok_or_else(|| SyncError::BadAnswer("a request could not be repeated".to_owned()))?;
+        let response = attempt
+            .send()
+            .await
+            .map_err(|_| SyncError::Unreachable(hub.to_owned()))?;
+        if response.status() != reqwest::StatusCode::TOO_MANY_REQUESTS {
+            return answer(response).await;
+        }
+        let wait = retry_after(&response);
+        if *waited + wait > MAX_BUSY_WAIT {
+            return Err(SyncError::Busy {
+                retry_after_secs: wait.as_secs().max(1),
+            });
+        }
+        tracing::info!(seconds = wait.as_secs(), "the hub asked to slow down");
+        tokio::time::sleep(wait).await;
+        *waited += wait;
+    }
+}
+
+/// The wait a 429 asks for: `Retry-After` in seconds (an HTTP date or nothing counts as 5 s).
+fn retry_after(response: &reqwest::Response) -> Duration {
+    let seconds = response
+        .headers()
+        .get(reqwest::header::RETRY_AFTER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .unwrap_or(5);
+    Duration::from_secs(seconds.max(1))
+}
+
+async fn answer<T: for<'de> Deserialize<'de>>(response: reqwest::Response) -> Result<T, SyncError> {
     let status = response.status();
     if status == reqwest::StatusCode::UNAUTHORIZED || status == reqwest::StatusCode::FORBIDDEN {
         return Err(SyncError::Unauthorized);

@@ -1,6 +1,6 @@
 //! The hub over a real PostgreSQL, on 127.0.0.1, with real replicas (SQLite files) syncing
 //! through it: edits reach the other replica, tokens are checked per team, bad requests get a
-//! 4xx and never a 500.
+//! 4xx and never a 500, a token or address over its request rate gets 429 with Retry-After.
 
 mod common;
 
@@ -14,7 +14,7 @@ use kizuna_core::members::{MemberPatch, NewMember, create_member, update_member}
 use kizuna_core::store::OpenMode;
 use kizuna_sync::client::{SyncError, pending, sync};
 use kizuna_sync::conflicts::{Keep, open_conflicts, resolve_conflict};
-use kizuna_sync::hub::{self, MAX_CHANGES_PER_PUSH, teams};
+use kizuna_sync::hub::{self, MAX_CHANGES_PER_PUSH, RateLimit, teams};
 use kizuna_sync::protocol::{CellValue, Change, PROTOCOL_VERSION, PushRequest};
 use serde_json::json;
 
@@ -25,6 +25,11 @@ struct Hub {
 }
 
 async fn hub() -> Hub {
+    hub_with(RateLimit::OFF).await
+}
+
+/// A hub holding each token (and each client address without a valid token) to `limit`.
+async fn hub_with(limit: RateLimit) -> Hub {
     let pg = common::Postgres::start();
     let pool = hub::pool(&pg.url).expect("pool");
     hub::schema::migrate(&pool).await.expect("migrate");
@@ -32,7 +37,8 @@ async fn hub() -> Hub {
         .await
         .expect("listen");
     let url = format!("http://{}", listener.local_addr().expect("addr"));
-    let app = hub::router(pool.clone());
+    let app = hub::router(pool.clone(), limit)
+        .into_make_service_with_connect_info::<std::net::SocketAddr>();
     tokio::spawn(async move { axum::serve(listener, app).await });
     Hub { url, pool, _pg: pg }
 }
@@ -422,4 +428,119 @@ async fn a_new_laptop_starts_from_the_teams_current_cells_and_matches_the_others
         .await
         .expect("newcomer");
     assert_eq!(names(&newcomer), vec!["Aiko Sato".to_owned()]);
+}
+
+fn retry_after(answer: &reqwest::Response) -> u64 {
+    answer
+        .headers()
+        .get("retry-after")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse().ok())
+        .expect("a Retry-After in seconds")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_burst_over_the_rate_limit_gets_429_and_other_teams_are_not_slowed() {
+    // Three requests at once, then one a minute.
+    let hub = hub_with(RateLimit {
+        per_minute: 1,
+        burst: 3,
+    })
+    .await;
+    for team in ["Busy", "Calm"] {
+        teams::create_team(&hub.pool, team).await.expect("team");
+    }
+    let busy = teams::invite(&hub.pool, "Busy", "t").await.expect("token");
+    let calm = teams::invite(&hub.pool, "Calm", "t").await.expect("token");
+    let http = reqwest::Client::new();
+    let pull = |token: &str| {
+        http.get(format!("{}/v1/pull", hub.url))
+            .bearer_auth(token)
+            .send()
+    };
+    for _ in 0..3 {
+        assert_eq!(pull(&busy).await.expect("pull").status(), 200);
+    }
+    let over = pull(&busy).await.expect("pull");
+    assert_eq!(over.status(), 429);
+    assert!(retry_after(&over) >= 1);
+    let body: serde_json::Value = over.json().await.expect("json");
+    assert!(
+        body["error"]
+            .as_str()
+            .is_some_and(|e| e.starts_with("too many requests from this token")),
+        "{body}"
+    );
+    // Another team's token has its own budget.
+    assert_eq!(pull(&calm).await.expect("pull").status(), 200);
+    // Guessed tokens are charged to the address: after three refusals, the fourth is slowed.
+    for n in 0..3 {
+        let answer = pull(&format!("kzh_guess_{n}")).await.expect("pull");
+        assert_eq!(answer.status(), 401);
+    }
+    let guessing = pull("kzh_guess_3").await.expect("pull");
+    assert_eq!(guessing.status(), 429);
+    assert!(retry_after(&guessing) >= 1);
+    // Requests with no token share the same per-address budget.
+    let health = http
+        .get(format!("{}/health", hub.url))
+        .send()
+        .await
+        .expect("health");
+    assert_eq!(health.status(), 429);
+    // The token in good standing is still served.
+    assert_eq!(pull(&calm).await.expect("pull").status(), 200);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_desktop_client_waits_as_the_hub_says_or_reports_it_busy() {
+    // Two requests at once, then one a second: a new laptop's first sync (bootstrap, pull,
+    // push) waits about a second for its third request and then finishes.
+    let hub = hub_with(RateLimit {
+        per_minute: 60,
+        burst: 2,
+    })
+    .await;
+    teams::create_team(&hub.pool, "T").await.expect("team");
+    let token = teams::invite(&hub.pool, "T", "t").await.expect("token");
+    let dir = tempfile::tempdir().expect("dir");
+    let mut tokyo = replica(&dir, "tokyo.kizuna");
+    tokyo
+        .write(|w| {
+            create_member(
+                w,
+                &NewMember {
+                    display_name: "Aiko Sato".to_owned(),
+                    ..NewMember::default()
+                },
+            )
+        })
+        .expect("aiko");
+    let report = sync(&mut tokyo, &hub.url, &token)
+        .await
+        .expect("the sync waits its turn and finishes");
+    assert!(report.pushed > 0);
+    assert_eq!(pending(&tokyo, &hub.url).expect("pending"), 0);
+
+    // One request a minute is more than a sync will wait for: it says the hub is busy.
+    let slow = hub_with(RateLimit {
+        per_minute: 1,
+        burst: 1,
+    })
+    .await;
+    teams::create_team(&slow.pool, "T").await.expect("team");
+    let token = teams::invite(&slow.pool, "T", "t").await.expect("token");
+    let mut osaka = replica(&dir, "osaka.kizuna");
+    let error = sync(&mut osaka, &slow.url, &token)
+        .await
+        .expect_err("too busy to wait for");
+    assert!(
+        matches!(error, SyncError::Busy { retry_after_secs } if retry_after_secs >= 30),
+        "{error:?}"
+    );
+    assert!(
+        error
+            .to_string()
+            .starts_with("the hub is busy; sync again in ")
+    );
 }

@@ -6,11 +6,12 @@ use axum::extract::{DefaultBodyLimit, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::{Json, Router, middleware};
 use deadpool_postgres::Pool;
 use serde::Deserialize;
 use serde_json::json;
 
+use super::limits::{self, Limiter, RateLimit};
 use super::{HubError, teams};
 use crate::protocol::{
     BootstrapResponse, CellValue, Change, PROTOCOL_VERSION, PullResponse, PushRequest, PushResponse,
@@ -23,15 +24,21 @@ pub const MAX_CHANGES_PER_PUSH: usize = 20_000;
 /// The most changes one pull returns.
 pub const MAX_PULL: i64 = 20_000;
 
-/// The API over a database pool.
-pub fn router(pool: Pool) -> Router {
-    Router::new()
+/// The API over a database pool, each token (or client address) held to `limit`. Serve it with
+/// `into_make_service_with_connect_info::<SocketAddr>()` so unauthenticated requests are
+/// counted per client address (without it they share one budget).
+pub fn router(pool: Pool, limit: RateLimit) -> Router {
+    let router = Router::new()
         .route("/health", get(health))
         .route("/v1/push", post(push))
         .route("/v1/pull", get(pull))
         .route("/v1/bootstrap", get(bootstrap))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
-        .with_state(pool)
+        .with_state(pool);
+    match Limiter::new(limit) {
+        Some(limiter) => router.layer(middleware::from_fn_with_state(limiter, limits::limit)),
+        None => router,
+    }
 }
 
 struct ApiError(StatusCode, String);

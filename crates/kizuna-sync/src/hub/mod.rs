@@ -4,6 +4,7 @@
 //! never sees a later change before an earlier one is committed.
 
 mod api;
+mod limits;
 pub mod schema;
 pub mod teams;
 
@@ -14,6 +15,7 @@ use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
 use tokio::net::TcpListener;
 
 pub use api::{MAX_BODY_BYTES, MAX_CHANGES_PER_PUSH, MAX_PULL, router};
+pub use limits::{DEFAULT_BURST, DEFAULT_PER_MINUTE, RateLimit};
 
 /// What can go wrong on the hub.
 #[derive(Debug, thiserror::Error)]
@@ -49,16 +51,24 @@ pub fn pool(database_url: &str) -> Result<Pool, HubError> {
         .map_err(|e| HubError::BadUrl(e.to_string()))
 }
 
-/// Migrates the database and serves the API on `listen` until the process is stopped.
-pub async fn serve(database_url: &str, listen: SocketAddr) -> Result<(), HubError> {
+/// Migrates the database and serves the API on `listen`, each token (or client address) held
+/// to `limit`, until the process is stopped.
+pub async fn serve(
+    database_url: &str,
+    listen: SocketAddr,
+    limit: RateLimit,
+) -> Result<(), HubError> {
     let pool = pool(database_url)?;
     schema::migrate(&pool).await?;
     let listener = TcpListener::bind(listen).await?;
     tracing::info!(address = %listener.local_addr()?, "hub listening");
-    axum::serve(listener, router(pool))
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await?;
+    axum::serve(
+        listener,
+        router(pool, limit).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await?;
     Ok(())
 }
