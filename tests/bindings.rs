@@ -131,6 +131,9 @@ fn generate(dir: &Path) {
     kizuna_core::ideas::CommentRow::export_all(&cfg).expect("export CommentRow");
     kizuna_core::ideas::Contributor::export_all(&cfg).expect("export Contributor");
     kizuna_core::ideas::IdeaAudience::export_all(&cfg).expect("export IdeaAudience");
+    kizuna_core::backup::BackupList::export_all(&cfg).expect("export BackupList");
+    kizuna_core::backup::RestorePreview::export_all(&cfg).expect("export RestorePreview");
+    kizuna_core::backup::DamagedCommunity::export_all(&cfg).expect("export DamagedCommunity");
 }
 
 fn read_ts(dir: &Path) -> BTreeMap<String, String> {

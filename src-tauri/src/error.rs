@@ -14,7 +14,7 @@ pub struct AppError {
 
 impl From<CoreError> for AppError {
     fn from(error: CoreError) -> Self {
-        if error.code() == ErrorCode::Storage {
+        if matches!(error.code(), ErrorCode::Storage | ErrorCode::Corrupt) {
             tracing::error!(%error, "storage error");
         }
         Self {

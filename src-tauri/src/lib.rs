@@ -1,6 +1,7 @@
 //! The Kizuna desktop shell: plugins, managed state and command registration — nothing else.
 //! All logic lives in the `kizuna-*` crates.
 
+mod auto_backup;
 mod auto_sync;
 mod commands;
 mod error;
@@ -19,6 +20,7 @@ pub fn run() {
             let log_guard = logging::init(&app.path().app_log_dir()?);
             app.manage(state::AppState::new(log_guard)?);
             auto_sync::start(app.handle().clone());
+            auto_backup::start(app.handle().clone());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -190,6 +192,11 @@ pub fn run() {
             commands::connections::test_connection,
             commands::connections::sync_connection,
             commands::connections::remove_connection,
+            commands::backups::list_backups,
+            commands::backups::back_up_now,
+            commands::backups::preview_restore,
+            commands::backups::restore_backup,
+            commands::backups::damaged_community,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

@@ -1,12 +1,13 @@
 //! The app's managed state: where communities live and the one that is open.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use kizuna_core::paths::{Communities, DB_ENV, data_dir};
 use kizuna_core::store::Writer;
 use kizuna_core::{Clock, CoreError, Store, SystemClock};
+use tokio::sync::Notify;
 use tracing_appender::non_blocking::WorkerGuard;
 
 use crate::AppError;
@@ -28,6 +29,10 @@ struct Inner {
     explicit_db: Option<PathBuf>,
     clock: Arc<dyn Clock>,
     store: Mutex<Option<Store>>,
+    /// The file of the open community, readable while a command holds the store.
+    open_file: Mutex<Option<PathBuf>>,
+    /// Woken each time a community is opened (the automatic backup looks then).
+    opened: Notify,
     /// The file the Import screen is working on (sent once, read by every step).
     staged: Mutex<Option<StagedFile>>,
     /// Set by "Cancel" during an import or its dry run.
@@ -45,6 +50,8 @@ impl AppState {
                 .map(PathBuf::from),
             clock: Arc::new(SystemClock),
             store: Mutex::new(None),
+            open_file: Mutex::new(None),
+            opened: Notify::new(),
             staged: Mutex::new(None),
             import_cancelled: AtomicBool::new(false),
             _log_guard: log_guard,
@@ -109,6 +116,94 @@ impl AppState {
         }
     }
 
+    /// The file of the open community, if one is open; never waits on a command.
+    pub fn open_file(&self) -> Option<PathBuf> {
+        self.0
+            .open_file
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
+    }
+
+    /// Resolves when a community has been opened since the last call.
+    pub async fn community_opened(&self) {
+        self.0.opened.notified().await;
+    }
+
+    fn remember_open(&self, path: &Path) {
+        *self
+            .0
+            .open_file
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(path.to_path_buf());
+        self.0.opened.notify_one();
+    }
+
+    /// The community file the app works on: the open one, else the one it would open
+    /// (`KIZUNA_DB` or the one opened last), even when that file cannot be opened.
+    fn community_file(&self, open: Option<&Store>) -> Result<PathBuf, CoreError> {
+        if let Some(store) = open {
+            return Ok(store.path().to_path_buf());
+        }
+        if let Some(path) = self.explicit_db() {
+            return Ok(path.to_path_buf());
+        }
+        self.communities()
+            .current()?
+            .ok_or_else(|| CoreError::NotFound {
+                what: "community",
+                id: "opened last".to_owned(),
+            })
+    }
+
+    /// The community file the app works on, even when it could not be opened.
+    pub async fn current_file(&self) -> Result<PathBuf, AppError> {
+        let state = self.clone();
+        tauri::async_runtime::spawn_blocking(move || {
+            let slot = state
+                .0
+                .store
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            Ok(state.community_file(slot.as_ref())?)
+        })
+        .await?
+    }
+
+    /// Closes the community file the app works on, runs `work` on it (e.g. a restore), and
+    /// opens it again, off the UI thread. When `work` fails the file is opened as it was.
+    pub async fn reopen_after(
+        &self,
+        work: impl FnOnce(&Path) -> Result<(), CoreError> + Send + 'static,
+    ) -> Result<kizuna_core::community::CommunityInfo, AppError> {
+        let state = self.clone();
+        tauri::async_runtime::spawn_blocking(move || {
+            let mut slot = state
+                .0
+                .store
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            let path = state.community_file(slot.as_ref())?;
+            // The file must be closed while it is replaced.
+            drop(slot.take());
+            let worked = work(&path);
+            match kizuna_core::community::open_up_to_date(&path, state.clock()) {
+                Ok(store) => {
+                    let info = kizuna_core::community::info(&store);
+                    state.remember_open(store.path());
+                    *slot = Some(store);
+                    worked?;
+                    Ok(info?)
+                }
+                Err(reopening) => {
+                    worked?;
+                    Err(reopening.into())
+                }
+            }
+        })
+        .await?
+    }
+
     /// Runs `work` on the open community off the UI thread, opening the current one first
     /// if none is open yet.
     pub async fn with_store<T: Send + 'static>(
@@ -124,11 +219,15 @@ impl AppState {
                 .unwrap_or_else(|poisoned| poisoned.into_inner());
             let store = match slot.take() {
                 Some(store) => store,
-                None => kizuna_core::community::open_current(
-                    state.communities(),
-                    state.explicit_db(),
-                    state.clock(),
-                )?,
+                None => {
+                    let store = kizuna_core::community::open_current(
+                        state.communities(),
+                        state.explicit_db(),
+                        state.clock(),
+                    )?;
+                    state.remember_open(store.path());
+                    store
+                }
             };
             work(slot.insert(store))
         })
@@ -161,6 +260,7 @@ impl AppState {
         tauri::async_runtime::spawn_blocking(move || {
             let store = open(&state)?;
             let info = kizuna_core::community::info(&store)?;
+            state.remember_open(store.path());
             *state
                 .0
                 .store

@@ -3,6 +3,7 @@
 //! so they are ignored by a plain `cargo test`; `scripts/test` runs them with `--ignored`.
 
 mod accessibility;
+mod backups;
 mod campaign_compare;
 mod campaigns;
 mod connections;

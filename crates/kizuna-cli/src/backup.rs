@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
 use kizuna_core::backup::{
-    BackupPreview, back_up, backups_dir_for, list_backups, preview_backup, prune_backups,
-    restore_backup,
+    BackupPreview, KEEP_DAILY, KEEP_WEEKLY, back_up, backups_dir_for, list_backups, preview_backup,
+    prune_backups, restore_backup,
 };
 
 use crate::commands::open_existing;
@@ -36,10 +36,10 @@ enum BackupAction {
     /// Delete old backups, keeping the newest of each of the last days and weeks.
     Prune {
         /// Days with a backup to keep.
-        #[arg(long, default_value_t = 7)]
+        #[arg(long, default_value_t = KEEP_DAILY)]
         keep_daily: usize,
         /// ISO weeks with a backup to keep.
-        #[arg(long, default_value_t = 8)]
+        #[arg(long, default_value_t = KEEP_WEEKLY)]
         keep_weekly: usize,
     },
 }

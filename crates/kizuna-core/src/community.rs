@@ -84,7 +84,11 @@ pub fn open_current(
         return open_up_to_date(path, clock);
     }
     match communities.current()? {
-        Some(path) => open_up_to_date(&path, clock),
+        Some(path) => open_up_to_date(&path, clock).map_err(|e| match e {
+            // Kizuna wrote and remembered this file: if it no longer reads as one, it is damaged.
+            CoreError::NotKizunaDatabase { path, reason } => crate::backup::corrupt(&path, reason),
+            other => other,
+        }),
         None => open_sample(communities, clock),
     }
 }

@@ -77,6 +77,8 @@ pub enum ErrorCode {
     Internal,
     /// The person stopped a long job; nothing it did was kept.
     Cancelled,
+    /// The community file is damaged; the message names the latest backup to restore.
+    Corrupt,
     /// Something outside Kizuna failed (a platform, the team hub, the system keychain); the
     /// message says what and what to do.
     Remote,
@@ -87,8 +89,7 @@ impl CoreError {
     pub fn code(&self) -> ErrorCode {
         match self {
             CoreError::NotKizunaDatabase { .. } => ErrorCode::NotKizunaDatabase,
-            // The UI shows the message, which names the backup to restore.
-            CoreError::Corrupt { .. } => ErrorCode::Storage,
+            CoreError::Corrupt { .. } => ErrorCode::Corrupt,
             CoreError::NewerVersion { .. } => ErrorCode::NewerVersion,
             CoreError::NotFound { .. } => ErrorCode::NotFound,
             CoreError::InvalidInput(_) => ErrorCode::InvalidInput,

@@ -9,8 +9,9 @@ use std::sync::Arc;
 
 use common::{add_member, at, count, named, new_store, open};
 use kizuna_core::backup::{
-    back_up, backups_dir_for, due_for_daily_backup, list_backups, preview_backup, prune_backups,
-    restore_backup,
+    CommunityCounts, KEEP_DAILY, back_up, backup_list, backups_dir_for, daily_backup,
+    damaged_community, due_for_daily_backup, find_backup, list_backups, preview_backup,
+    prune_backups, restore_backup, restore_preview,
 };
 use kizuna_core::store::{OpenMode, SCHEMA_VERSION};
 use kizuna_core::{CoreError, FixedClock, Store};
@@ -272,4 +273,115 @@ fn a_backup_taken_while_another_connection_writes_is_a_consistent_snapshot() {
         "SELECT count(*) FROM kizuna_meta WHERE key LIKE 'pair-%'",
     );
     assert_eq!(last, 800);
+}
+
+#[test]
+fn the_daily_backup_is_taken_once_a_day_while_the_app_keeps_writing_and_keeps_a_week() {
+    let (_dir, mut store) = new_store();
+    add_member(&mut store, &named("Aiko"));
+    let path = store.path().to_path_buf();
+    let first = daily_backup(&path, at("2026-11-01T09:00:00Z"))
+        .expect("daily")
+        .expect("due at first open");
+    assert_eq!(preview_backup(&first.path).expect("preview").members, 1);
+    // The store stays open and writable while backups are taken on their own connection.
+    add_member(&mut store, &named("Ben"));
+    assert_eq!(
+        daily_backup(&path, at("2026-11-02T08:59:00Z")).expect("daily"),
+        None,
+        "not due within a day"
+    );
+    let second = daily_backup(&path, at("2026-11-02T09:00:00Z"))
+        .expect("daily")
+        .expect("due after a day");
+    assert_eq!(preview_backup(&second.path).expect("preview").members, 2);
+    // Twenty days of one backup a day: the retention of `kizuna backup prune` applies.
+    for day in 3..=20 {
+        daily_backup(&path, at(&format!("2026-11-{day:02}T09:00:00Z")))
+            .expect("daily")
+            .expect("due");
+    }
+    let kept = list_backups(&backups_dir_for(&path)).expect("list");
+    assert!(kept.len() >= KEEP_DAILY && kept.len() < 12, "{kept:?}");
+    assert_eq!(kept[0].saved_at, at("2026-11-20T09:00:00Z"));
+}
+
+#[test]
+fn the_app_lists_its_own_backups_and_finds_one_by_file_name_only() {
+    let (dir, mut store) = new_store();
+    add_member(&mut store, &named("Aiko"));
+    let backups = backups_dir_for(store.path());
+    let own = back_up(&store, &backups).expect("back up");
+    // Another community's backup in the same folder is not listed.
+    let other_path = dir.path().join("other.kizuna");
+    let other = open(&other_path);
+    other
+        .set_meta(kizuna_core::store::META_NAME, "Other club")
+        .expect("name");
+    back_up(&other, &backups).expect("back up the other");
+    let list = backup_list(&store).expect("list");
+    assert_eq!(list.backups.len(), 1);
+    let file = list.backups[0].file.clone();
+    assert_eq!(backups.join(&file), own.path);
+
+    for bad in [
+        "../community.kizuna",
+        "",
+        "notes.txt",
+        own.path.to_str().expect("utf-8"),
+    ] {
+        let err = find_backup(store.path(), bad).expect_err("refused");
+        assert!(matches!(err, CoreError::NotFound { .. }), "{bad}: {err:?}");
+    }
+    add_member(&mut store, &named("Ben"));
+    let current = CommunityCounts::of(store.conn()).expect("counts");
+    let preview = restore_preview(store.path(), &file, Some(current)).expect("preview");
+    assert_eq!(preview.in_backup.members, 1);
+    assert_eq!(preview.current.map(|c| c.members), Some(2));
+    assert_eq!(preview.backup.saved_at_ms, common::now_ms());
+}
+
+#[test]
+fn a_remembered_community_with_an_overwritten_header_is_damaged_and_offered_its_backup() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let communities = kizuna_core::paths::Communities::new(dir.path());
+    let mut store = kizuna_core::community::start_empty(
+        &communities,
+        "Tokyo Coffee Club",
+        common::fixed_clock(),
+    )
+    .expect("create");
+    add_member(&mut store, &named("Aiko"));
+    let path = store.path().to_path_buf();
+    back_up(&store, &backups_dir_for(&path)).expect("back up");
+    store
+        .conn()
+        .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+        .expect("checkpoint");
+    drop(store);
+    let mut bytes = std::fs::read(&path).expect("read");
+    bytes[..100].fill(0x5a);
+    std::fs::write(&path, bytes).expect("overwrite the header");
+
+    let err = kizuna_core::community::open_current(&communities, None, common::fixed_clock())
+        .expect_err("refused");
+    assert_eq!(err.code(), kizuna_core::ErrorCode::Corrupt, "{err:?}");
+    assert!(
+        err.to_string().contains("restore the latest backup"),
+        "{err}"
+    );
+
+    let damaged = damaged_community(&path).expect("damaged");
+    assert_eq!(damaged.file, "tokyo-coffee-club.kizuna");
+    let latest = damaged.latest.expect("a backup to offer");
+    assert_eq!(
+        (latest.community.as_str(), latest.in_backup.members),
+        ("Tokyo Coffee Club", 1)
+    );
+    assert_eq!(latest.current, None);
+    let chosen = find_backup(&path, &latest.backup.file).expect("find");
+    restore_backup(&chosen.path, &path).expect("restore");
+    let reopened = kizuna_core::community::open_current(&communities, None, common::fixed_clock())
+        .expect("opens after the restore");
+    assert_eq!(members(&reopened), vec!["Aiko".to_owned()]);
 }

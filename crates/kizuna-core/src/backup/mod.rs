@@ -2,6 +2,15 @@
 //! the file stays in use, kept in a `backups/` folder beside the community files, pruned by
 //! a daily/weekly retention, previewed and restored atomically.
 
+mod daily;
+mod entries;
+
+pub use daily::{KEEP_DAILY, KEEP_WEEKLY, back_up_file, daily_backup};
+pub use entries::{
+    BackupEntry, BackupList, CommunityCounts, DamagedCommunity, RestorePreview, backup_list,
+    damaged_community, find_backup, restore_preview,
+};
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -81,12 +90,27 @@ fn io_error(path: &Path) -> impl Fn(std::io::Error) -> CoreError + '_ {
 /// (writers carry on meanwhile), verified with `PRAGMA integrity_check`, then renamed into
 /// place, so the folder never holds half a backup.
 pub fn back_up(store: &Store, dir: &Path) -> Result<BackupInfo> {
-    let saved_at = store.clock().now();
-    let slug = slug(&store.community_name()?);
+    copy_to_dir(
+        store.conn(),
+        &store.community_name()?,
+        store.clock().now(),
+        dir,
+    )
+}
+
+/// Backs up the database of `source`, the community called `name`, into `dir`, as taken at
+/// `saved_at`.
+fn copy_to_dir(
+    source: &Connection,
+    name: &str,
+    saved_at: DateTime<Utc>,
+    dir: &Path,
+) -> Result<BackupInfo> {
+    let slug = slug(name);
     std::fs::create_dir_all(dir).map_err(io_error(dir))?;
     let path = free_name(dir, saved_at, &slug);
     let tmp = path.with_extension("kizuna-tmp");
-    let result = write_copy(store.conn(), &tmp, saved_at);
+    let result = write_copy(source, &tmp, saved_at);
     if let Err(e) = result {
         let _ = std::fs::remove_file(&tmp);
         return Err(e);
@@ -333,17 +357,17 @@ pub fn preview_backup(path: &Path) -> Result<BackupPreview> {
                 })
                 .optional()?)
         };
-        let count = |sql: &str| -> Result<i64> { Ok(conn.query_row(sql, [], |r| r.get(0))?) };
         let saved_at = meta(META_SAVED_AT)?
             .and_then(|s| DateTime::parse_from_rfc3339(&s).ok())
             .map(|t| t.with_timezone(&Utc))
             .or_else(|| parse_name(path).map(|(at, _)| at));
+        let counts = CommunityCounts::of(&conn)?;
         Ok(BackupPreview {
             community: meta(META_NAME)?.unwrap_or_else(|| "Community".to_owned()),
             schema_version,
-            members: count("SELECT count(*) FROM members WHERE deleted_at IS NULL")?,
-            events: count("SELECT count(*) FROM events")?,
-            activities: count("SELECT count(*) FROM activities")?,
+            members: counts.members,
+            events: counts.events,
+            activities: counts.activities,
             saved_at,
         })
     };

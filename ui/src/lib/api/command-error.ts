@@ -6,6 +6,7 @@ const knownCodes: readonly ErrorCode[] = [
 	'notKizunaDatabase',
 	'newerVersion',
 	'storage',
+	'corrupt',
 	'internal',
 	'cancelled',
 	'remote'

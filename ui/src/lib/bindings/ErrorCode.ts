@@ -3,4 +3,4 @@
 /**
  * Stable error codes shared with the UI, which switches on them (never on message text).
  */
-export type ErrorCode = "notFound" | "invalidInput" | "notKizunaDatabase" | "newerVersion" | "storage" | "internal" | "cancelled" | "remote";
+export type ErrorCode = "notFound" | "invalidInput" | "notKizunaDatabase" | "newerVersion" | "storage" | "internal" | "cancelled" | "corrupt" | "remote";

@@ -16,6 +16,7 @@ import { campaignsEn } from './areas/campaigns.en';
 import { importFilesEn } from './areas/importFiles.en';
 import { syncEn } from './areas/sync.en';
 import { connectionsEn } from './areas/connections.en';
+import { backupsEn } from './areas/backups.en';
 import { reportsEn } from './areas/reports.en';
 
 export const en = {
@@ -283,6 +284,7 @@ export const en = {
 	importFiles: importFilesEn,
 	sync: syncEn,
 	connections: connectionsEn,
+	backups: backupsEn,
 	reports: reportsEn,
 	errors: {
 		retry: 'Try again',
@@ -291,6 +293,7 @@ export const en = {
 		notKizunaDatabase: 'This file is not a Kizuna community.',
 		newerVersion: 'This community was saved by a newer version of Kizuna. Update Kizuna to open it.',
 		storage: 'The community file could not be read or written: {message}',
+		corrupt: 'The community file is damaged: {message}',
 		internal: 'Something went wrong: {message}',
 		cancelled: 'Stopped. Nothing was changed.',
 		remote: '{message}'

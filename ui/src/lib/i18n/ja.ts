@@ -16,6 +16,7 @@ import { campaignsJa } from './areas/campaigns.ja';
 import { importFilesJa } from './areas/importFiles.ja';
 import { syncJa } from './areas/sync.ja';
 import { connectionsJa } from './areas/connections.ja';
+import { backupsJa } from './areas/backups.ja';
 import { reportsJa } from './areas/reports.ja';
 
 export const ja: Messages = {
@@ -285,6 +286,7 @@ export const ja: Messages = {
 	importFiles: importFilesJa,
 	sync: syncJa,
 	connections: connectionsJa,
+	backups: backupsJa,
 	reports: reportsJa,
 	errors: {
 		retry: '再試行',
@@ -294,6 +296,7 @@ export const ja: Messages = {
 		newerVersion:
 			'このコミュニティは新しいバージョンの Kizuna で保存されています。開くには Kizuna を更新してください。',
 		storage: 'コミュニティのファイルを読み書きできませんでした：{message}',
+		corrupt: 'コミュニティのファイルが壊れています：{message}',
 		internal: '問題が発生しました：{message}',
 		cancelled: '中止しました。何も変更されていません。',
 		remote: '{message}'

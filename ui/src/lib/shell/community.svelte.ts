@@ -36,6 +36,11 @@ class OpenCommunity {
 		this.#switchTo(await createEmptyCommunity(name));
 	}
 
+	/** Shows `info` as the open community (after its file was replaced, e.g. by a restore). */
+	replaceWith(info: CommunityInfo): void {
+		this.#switchTo(info);
+	}
+
 	#switchTo(info: CommunityInfo) {
 		this.info = info;
 		this.error = null;
