@@ -40,6 +40,7 @@ pub fn run(db: Option<PathBuf>, command: Command) -> anyhow::Result<()> {
         Command::Sync(args) => crate::sync::run(&path, &args),
         Command::Connect(args) => crate::connect::run(&path, args),
         Command::Backup(args) => crate::backup::run(&path, args),
+        Command::Report(args) => crate::report::run(&path, args),
     }
 }
 

@@ -17,6 +17,7 @@ mod members;
 mod merge;
 mod perks;
 mod referrals;
+mod report;
 mod score;
 mod segments;
 mod sync;
@@ -102,6 +103,9 @@ enum Command {
     /// Platform accounts (Discourse, Discord, Eventbrite): `add`, `list`, `test ID`, `sync ID`,
     /// `remove ID`; tokens live in the OS keychain.
     Connect(connect::ConnectArgs),
+    /// Report packs as PDF (EN/JA): overview, event, campaigns, perks, or the board pack;
+    /// `--csv DIR` also writes their tables.
+    Report(report::ReportArgs),
     /// Backups beside the community file: `now`, `list`, `restore FILE [--yes]`, `prune`.
     Backup(backup::BackupArgs),
     /// Time what the app does at scale on a generated sample (or a copy of --db): table or JSON.
@@ -115,7 +119,7 @@ fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_env("KIZUNA_LOG")
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn,usvg=error")),
         )
         .with_writer(std::io::stderr)
         .init();

@@ -25,7 +25,7 @@ fn title(lang: Lang) -> &'static str {
 }
 
 /// A cost category's name in `lang`.
-fn category_name(category: BudgetCategory, lang: Lang) -> &'static str {
+pub(crate) fn category_name(category: BudgetCategory, lang: Lang) -> &'static str {
     use BudgetCategory as C;
     match (lang, category) {
         (Lang::En, C::Venue) => "Venue",

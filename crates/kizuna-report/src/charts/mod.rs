@@ -3,6 +3,7 @@
 mod active;
 mod budget;
 mod campaign_retention;
+mod checkins;
 mod cohorts;
 mod first_contribution;
 mod levels;
@@ -13,7 +14,9 @@ mod perk_effect;
 
 pub use active::active_members;
 pub use budget::budget_planned_vs_actual;
+pub(crate) use budget::category_name;
 pub use campaign_retention::campaign_retention;
+pub use checkins::checkin_curve;
 pub use cohorts::cohort_retention;
 pub use first_contribution::time_to_first_contribution;
 pub use levels::engagement_by_level;

@@ -117,7 +117,7 @@ fn qr_svg(code: &str) -> Result<String, ReportError> {
 
 /// When the event happens, in its own time zone: "Sat 30 May 2026, 18:30–21:00 JST" or
 /// "2026年5月30日(土) 18:30〜21:00 JST".
-fn when(event: &EventListItem, lang: Lang) -> String {
+pub(crate) fn when(event: &EventListItem, lang: Lang) -> String {
     let tz: Tz = event.time_zone.trim().parse().unwrap_or(chrono_tz::UTC);
     let (Some(start), Some(end)) = (
         tz.timestamp_millis_opt(event.starts_at).single(),

@@ -1,6 +1,8 @@
 //! Numbers, money, dates and changes written for a reader of English or Japanese.
 
 use chrono::{Datelike, NaiveDate};
+use kizuna_core::money;
+
 use crate::Lang;
 
 /// An integer with thousands separators: "12,345" in both languages.
@@ -22,6 +24,16 @@ pub fn int(n: i64) -> String {
 /// A share as a whole percentage: "42%".
 pub fn percent(share: f64) -> String {
     format!("{:.0}%", share * 100.0)
+}
+
+/// An amount in minor units of `currency` as the app shows it: "¥120,000" / "$12.50" in
+/// English, "120,000円" in Japanese (no decimals for yen).
+pub fn money(minor: i64, currency: &str, lang: Lang) -> String {
+    let lang = match lang {
+        Lang::En => money::Lang::En,
+        Lang::Ja => money::Lang::Ja,
+    };
+    money::format_amount(minor, currency, lang)
 }
 
 /// A date: "7 Dec 2026" / "2026年12月7日".
@@ -73,6 +85,8 @@ mod tests {
         let day = NaiveDate::from_ymd_opt(2026, 12, 7).expect("date");
         assert_eq!(date(day, Lang::En), "7 Dec 2026");
         assert_eq!(date(day, Lang::Ja), "2026年12月7日");
+        assert_eq!(money(120_000, "JPY", Lang::En), "¥120,000");
+        assert_eq!(money(120_000, "JPY", Lang::Ja), "120,000円");
         assert_eq!(change(112, 100, Lang::En), "+12%");
         assert_eq!(change(97, 100, Lang::En), "−3%");
         assert_eq!(change(5, 0, Lang::Ja), "新規");

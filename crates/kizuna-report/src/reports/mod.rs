@@ -28,11 +28,12 @@ use crate::{Lang, ReportError};
 /// The main typst source of every report; it imports the section files below.
 const MAIN: &str = include_str!("report.typ");
 /// Shared styles, labels and building blocks, and one file per section.
-const LIBRARY: [(&str, &str); 6] = [
+const LIBRARY: [(&str, &str); 7] = [
     ("style.typ", include_str!("style.typ")),
     ("labels.typ", include_str!("labels.typ")),
     ("overview.typ", include_str!("overview.typ")),
     ("event.typ", include_str!("event.typ")),
+    ("events.typ", include_str!("events.typ")),
     ("campaigns.typ", include_str!("campaigns.typ")),
     ("perks.typ", include_str!("perks.typ")),
 ];
@@ -180,23 +181,25 @@ pub fn build(
     };
     progress(ReportStage::Gathering);
     let community = store.community_name()?;
-    let kinds: Vec<ReportKind> = match req.kind {
-        ReportKind::Board => vec![
-            ReportKind::Overview,
-            ReportKind::Campaigns,
-            ReportKind::Perks,
-        ],
-        kind => vec![kind],
-    };
-    let mut gathered = Vec::with_capacity(kinds.len());
-    for kind in kinds {
-        let section = match kind {
-            ReportKind::Event => event::gather(&scope, event_id.as_deref().unwrap_or_default())?,
-            ReportKind::Campaigns => campaigns::gather(&scope)?,
-            ReportKind::Perks => perks::gather(&scope)?,
-            ReportKind::Overview | ReportKind::Board => overview::gather(&scope)?,
-        };
-        gathered.push((kind, section));
+    let mut gathered: Vec<(&str, Section)> = Vec::new();
+    match req.kind {
+        ReportKind::Overview => gathered.push(("overview", overview::gather(&scope)?)),
+        ReportKind::Event => {
+            let id = event_id.as_deref().unwrap_or_default();
+            gathered.push(("event", event::gather(&scope, id)?));
+        }
+        ReportKind::Campaigns => gathered.push(("campaigns", campaigns::gather(&scope)?)),
+        ReportKind::Perks => gathered.push(("perks", perks::gather(&scope)?)),
+        ReportKind::Board => {
+            gathered.push(("overview", overview::gather(&scope)?));
+            let (events, highlight) = event::gather_list(&scope)?;
+            gathered.push(("events", events));
+            if let Some(id) = highlight {
+                gathered.push(("event", event::gather(&scope, &id)?));
+            }
+            gathered.push(("campaigns", campaigns::gather(&scope)?));
+            gathered.push(("perks", perks::gather(&scope)?));
+        }
     }
     progress(ReportStage::Drawing);
     let mut sections = Vec::with_capacity(gathered.len());
