@@ -81,6 +81,8 @@ fn generate(dir: &Path) {
     kizuna_report::reports::ReportRequest::export_all(&cfg).expect("export ReportRequest");
     kizuna_report::reports::ReportTable::export_all(&cfg).expect("export ReportTable");
     kizuna_report::reports::ReportStage::export_all(&cfg).expect("export ReportStage");
+    kizuna_app::ReportPreview::export_all(&cfg).expect("export ReportPreview");
+    kizuna_app::SavedReport::export_all(&cfg).expect("export SavedReport");
     FieldChoices::export_all(&cfg).expect("export FieldChoices");
     kizuna_import::formats::FileOptions::export_all(&cfg).expect("export FileOptions");
     kizuna_import::session::ImportPreview::export_all(&cfg).expect("export ImportPreview");

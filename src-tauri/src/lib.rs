@@ -8,6 +8,7 @@ mod error;
 mod logging;
 mod state;
 
+pub use commands::reports::{ReportPreview, SavedReport, TableSummary};
 pub use error::AppError;
 
 use tauri::Manager;
@@ -19,6 +20,7 @@ pub fn run() {
         .setup(|app| {
             let log_guard = logging::init(&app.path().app_log_dir()?);
             app.manage(state::AppState::new(log_guard)?);
+            app.manage(std::sync::Arc::new(commands::reports::LastReport::default()));
             auto_sync::start(app.handle().clone());
             auto_backup::start(app.handle().clone());
             Ok(())
@@ -192,6 +194,9 @@ pub fn run() {
             commands::connections::test_connection,
             commands::connections::sync_connection,
             commands::connections::remove_connection,
+            commands::reports::report_preview,
+            commands::reports::report_save_pdf,
+            commands::reports::report_save_csv,
             commands::backups::list_backups,
             commands::backups::back_up_now,
             commands::backups::preview_restore,

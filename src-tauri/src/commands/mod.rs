@@ -19,6 +19,7 @@ pub mod merge;
 pub mod perks;
 pub mod picked_file;
 pub mod referrals;
+pub mod reports;
 pub mod segments;
 pub mod settings;
 pub mod sync;

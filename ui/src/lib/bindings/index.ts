@@ -201,3 +201,6 @@ export type { ReportKind } from './ReportKind';
 export type { ReportRequest } from './ReportRequest';
 export type { ReportStage } from './ReportStage';
 export type { ReportTable } from './ReportTable';
+export type { ReportPreview } from './ReportPreview';
+export type { TableSummary } from './TableSummary';
+export type { SavedReport } from './SavedReport';

@@ -56,25 +56,6 @@ export const en = {
 		browserWithoutApp:
 			'This page is Kizuna’s window and needs the Kizuna app around it to reach your community. Open the app, or add ?mock to the address to look around with made-up data.'
 	},
-	comingSoon: {
-		badge: 'Coming soon',
-		segments:
-			'Segments will let you save groups of members by rules over their profile, traits, tags, level and activity, and reuse them for campaigns and perks.',
-		events:
-			'Events will list your meetups with registrations, waitlists and a check-in mode for the door, plus a budget of planned and actual costs and income.',
-		campaigns:
-			'Campaigns will track influencer, email, social and referral campaigns against their goal, with the sign-ups and activity each one brought in.',
-		perks:
-			'Perks will hand out early access, discounts and merchandise in waves to eligible members, keeping stock and codes in check.',
-		ideas:
-			'Ideas will collect suggestions from members, let them vote once each, and move each idea from new to shipped or declined.',
-		import:
-			'Import will bring in attendee and customer files from Eventbrite, Luma, Meetup, connpass, Peatix and Shopify, or any CSV or Excel sheet, without creating duplicates.',
-		reports:
-			'Reports will export a community overview, event, campaign and perk reports as PDF files you can share.',
-		settings:
-			'Sync & Settings will connect this community to your team’s hub so everyone works on the same members, even offline.'
-	},
 	dashboard: {
 		title: 'Dashboard',
 		kpiMembers: 'Members',

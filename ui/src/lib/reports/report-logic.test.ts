@@ -48,6 +48,6 @@ describe('files and pages', () => {
 	it('turns an SVG page into a data address that keeps # and quotes', () => {
 		const url = svgDataUrl('<svg fill="#fff"></svg>');
 		expect(url.startsWith('data:image/svg+xml;charset=utf-8,')).toBe(true);
-		expect(decodeURIComponent(url.split(',')[1])).toBe('<svg fill="#fff"></svg>');
+		expect(decodeURIComponent(url.slice(url.indexOf(',') + 1))).toBe('<svg fill="#fff"></svg>');
 	});
 });

@@ -65,7 +65,7 @@ export function periodDays(period: Period): number {
 }
 
 function ymd(iso: string): [number, number, number] {
-	const [y, m, d] = iso.split('-').map(Number);
+	const [y = 0, m = 1, d = 1] = iso.split('-').map(Number);
 	return [y, m - 1, d];
 }
 

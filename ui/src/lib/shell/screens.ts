@@ -8,7 +8,7 @@ export interface Screen {
 	label: MessageKey;
 }
 
-/** Every screen's id; also the key of its icon and of its "coming soon" explanation. */
+/** Every screen's id; also the key of its icon. */
 export type ScreenId =
 	| 'dashboard'
 	| 'members'
@@ -20,9 +20,6 @@ export type ScreenId =
 	| 'import'
 	| 'reports'
 	| 'settings';
-
-/** Screens that are not built yet and show a "coming soon" explanation. */
-export type UpcomingScreenId = Exclude<ScreenId, 'dashboard' | 'members'>;
 
 /** The navigation, top to bottom. */
 export const screens: readonly Screen[] = [
