@@ -26,6 +26,8 @@ const NEW_NAME: &str = "Aiko Tanaka-Sato";
 const A_NAME: &str = "Aiko Sato (A)";
 const B_NAME: &str = "Aiko Sato (B)";
 const AUTO_NAME: &str = "Aiko Sato";
+/// What laptop A goes by in the team (Settings → Team sync).
+const A_LABEL: &str = "Aiko (aiko-laptop)";
 
 fn e(error: WebDriverError) -> String {
     error.to_string()
@@ -138,7 +140,7 @@ async fn open_app(dir: tempfile::TempDir, file: &Path) -> AppSession {
 }
 
 /// Settings → Team sync: the hub address and token, Save; the token is then shown as saved.
-async fn set_up_sync(s: &AppSession, url: &str, token: &str) -> Result<(), String> {
+async fn set_up_sync(s: &AppSession, url: &str, token: &str, label: &str) -> Result<(), String> {
     s.click("[data-testid=nav-settings]").await?;
     // The saved settings have loaded (they would overwrite what is typed before).
     s.wait_for_all(
@@ -149,6 +151,7 @@ async fn set_up_sync(s: &AppSession, url: &str, token: &str) -> Result<(), Strin
     .await?;
     s.replace_text("[data-testid=sync-hub-url]", url).await?;
     s.type_into("[data-testid=sync-token]", token).await?;
+    s.replace_text("[data-testid=sync-label]", label).await?;
     s.click("[data-testid=sync-save]").await?;
     s.wait_for_text("[data-testid=sync-message]", "saved", |t| {
         t.contains("Saved")
@@ -232,7 +235,7 @@ async fn unreachable_hub_is_explained(s: &AppSession, token: &str) -> Result<(),
         t.contains("not a hub address")
     })
     .await?;
-    set_up_sync(s, "http://127.0.0.1:9", token).await?;
+    set_up_sync(s, "http://127.0.0.1:9", token, "Ren (ren-desktop)").await?;
     s.click("[data-testid=sync-now]:not([disabled])").await?;
     s.wait_for_text("[data-testid=error-notice]", "an unreachable hub", |t| {
         t.contains("cannot reach the hub")
@@ -249,7 +252,7 @@ async fn flow(a: &AppSession, b: &AppSession, hub: &Hub) -> Result<(), String> {
         t.contains("No hub yet")
     })
     .await?;
-    set_up_sync(a, &hub.url, &hub.token).await?;
+    set_up_sync(a, &hub.url, &hub.token, A_LABEL).await?;
     a.wait_for_content("[data-testid=sync-pending]", "changes waiting in A", |t| {
         t != "0"
     })
@@ -262,7 +265,7 @@ async fn flow(a: &AppSession, b: &AppSession, hub: &Hub) -> Result<(), String> {
 
     unreachable_hub_is_explained(b, &hub.token).await?;
     screenshot_sync(b, "sync_unreachable").await?;
-    set_up_sync(b, &hub.url, &hub.token).await?;
+    set_up_sync(b, &hub.url, &hub.token, "Ren (ren-desktop)").await?;
     sync_now(b).await?;
     open_member(b, OLD_NAME).await?;
 
@@ -324,7 +327,22 @@ async fn both_rename_offline_and_one_is_kept(a: &AppSession, b: &AppSession) -> 
     if !row.contains("Member") {
         return Err(format!("the conflict does not say it is a member: {row:?}"));
     }
-    screenshot_sync(b, "sync_conflict").await?;
+    // Each side says who made it: this laptop's person, and A by the name A goes by.
+    b.wait_for_text("[data-testid=conflict-mine-by]", "this side by You", |t| {
+        t.starts_with("You, ")
+    })
+    .await?;
+    b.wait_for_text(
+        "[data-testid=conflict-theirs-by]",
+        "the other side by A",
+        |t| t.starts_with(&format!("{A_LABEL}, ")),
+    )
+    .await?;
+    let list = b
+        .wait_for_all("[data-testid=sync-conflicts]", "the conflicts", |n| n == 1)
+        .await?;
+    list[0].scroll_into_view().await.map_err(e)?;
+    b.screenshot("sync_conflict").await;
     b.click("[data-testid=keep-theirs]").await?;
     b.wait_for_text("[data-testid=sync-conflicts-empty]", "settled", |t| {
         t.contains("No conflicts")

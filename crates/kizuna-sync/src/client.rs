@@ -9,12 +9,15 @@ use kizuna_core::{CoreError, Store};
 use serde::{Deserialize, Serialize};
 
 use crate::protocol::{
-    BootstrapResponse, PROTOCOL_VERSION, PullResponse, PushRequest, PushResponse,
+    BootstrapResponse, PROTOCOL_VERSION, PullResponse, PushRequest, PushResponse, SiteLabel,
+    SitesResponse,
 };
 use crate::replica::{MergeReport, merge_noting_conflicts, outgoing};
 
 /// Meta key of the sync position.
 const STATE_KEY: &str = "sync_state";
+/// Meta key of the team's replica labels (a JSON object: replica UUID → label).
+pub const SITE_LABELS_KEY: &str = "sync_site_labels";
 /// Changes per push.
 const PUSH_PAGE: u32 = 5_000;
 /// The longest one sync waits, in all, when the hub asks it to slow down (429 with
@@ -182,9 +185,50 @@ pub async fn sync(store: &mut Store, hub: &str, token: &str) -> Result<SyncRepor
         save(store, &state)?;
         report.pushed += sent;
     }
+    exchange_labels(store, &http, hub, token, &mut waited).await?;
     state.last_sync_at = Some(store.clock().now_ms());
     save(store, &state)?;
     Ok(report)
+}
+
+/// Tells the hub this laptop's label and keeps the labels of the team's other laptops, for
+/// the conflicts view. A hub without the label endpoints (404) is left alone.
+async fn exchange_labels(
+    store: &Store,
+    http: &reqwest::Client,
+    hub: &str,
+    token: &str,
+    waited: &mut Duration,
+) -> Result<(), SyncError> {
+    let mine = SiteLabel {
+        site: store.site_uuid().to_owned(),
+        label: crate::settings::site_label(store)?,
+    };
+    let request = http
+        .post(format!("{hub}/v1/site"))
+        .bearer_auth(token)
+        .json(&mine);
+    match call::<serde_json::Value>(hub, request, waited).await {
+        Ok(_) => {}
+        Err(SyncError::Refused { status: 404, .. }) => return Ok(()),
+        Err(e) => return Err(e),
+    }
+    let sites: SitesResponse = call(
+        hub,
+        http.get(format!("{hub}/v1/sites")).bearer_auth(token),
+        waited,
+    )
+    .await?;
+    let labels: serde_json::Map<String, serde_json::Value> = sites
+        .sites
+        .into_iter()
+        .map(|s| (s.site, serde_json::Value::String(s.label)))
+        .collect();
+    store.set_meta(
+        SITE_LABELS_KEY,
+        &serde_json::Value::Object(labels).to_string(),
+    )?;
+    Ok(())
 }
 
 /// Sends `request`; when the hub answers 429, waits as its `Retry-After` says and sends it again,

@@ -2,12 +2,15 @@
 //! The table holds the value with the later clock; both values are listed here so a person can
 //! keep the other one, which then syncs to everyone like any edit.
 
+use kizuna_core::hlc::Hlc;
 use kizuna_core::store::{SyncedTable, Writer};
 use kizuna_core::{CoreError, Store};
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 use ts_rs::TS;
+
+use crate::client::SITE_LABELS_KEY;
 
 /// One field two replicas changed to different values.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -24,6 +27,13 @@ pub struct SyncConflict {
     /// `local` or `remote`: what the table holds now.
     pub kept: String,
     pub detected_at: i64,
+    /// Who made the other side: the label that laptop goes by in the team (e.g.
+    /// "aiko@aiko-laptop"), when the hub has told it.
+    pub remote_label: Option<String>,
+    /// When this laptop's side was written (unix ms of its clock), when still in the log.
+    pub local_at: Option<i64>,
+    /// When the other side was written (unix ms of the other laptop's clock).
+    pub remote_at: Option<i64>,
 }
 
 fn text(v: Value) -> Option<String> {
@@ -57,29 +67,83 @@ fn subject(conn: &Connection, table: &str, id: &str) -> Result<Option<String>, C
 
 /// The conflicts nobody has looked at yet, newest first.
 pub fn open_conflicts(conn: &Connection) -> Result<Vec<SyncConflict>, CoreError> {
-    let mut conflicts: Vec<SyncConflict> = conn
+    let rows: Vec<(SyncConflict, String, Value, Value)> = conn
         .prepare(
-            "SELECT id, tbl, pk, col, local_val, remote_val, kept, detected_at
+            "SELECT id, tbl, pk, col, local_val, remote_val, kept, detected_at, remote_site
              FROM sync_conflicts WHERE resolved_at IS NULL ORDER BY detected_at DESC, id DESC",
         )?
         .query_map([], |r| {
-            Ok(SyncConflict {
-                id: r.get(0)?,
-                table: r.get(1)?,
-                row_id: r.get(2)?,
-                column: r.get(3)?,
-                subject: None,
-                local_value: text(r.get(4)?),
-                remote_value: text(r.get(5)?),
-                kept: r.get(6)?,
-                detected_at: r.get(7)?,
-            })
+            let (local, remote): (Value, Value) = (r.get(4)?, r.get(5)?);
+            Ok((
+                SyncConflict {
+                    id: r.get(0)?,
+                    table: r.get(1)?,
+                    row_id: r.get(2)?,
+                    column: r.get(3)?,
+                    subject: None,
+                    local_value: text(local.clone()),
+                    remote_value: text(remote.clone()),
+                    kept: r.get(6)?,
+                    detected_at: r.get(7)?,
+                    remote_label: None,
+                    local_at: None,
+                    remote_at: None,
+                },
+                r.get(8)?,
+                local,
+                remote,
+            ))
         })?
         .collect::<Result<_, _>>()?;
-    for c in &mut conflicts {
+    let labels: serde_json::Map<String, serde_json::Value> = conn
+        .query_row(
+            "SELECT value FROM kizuna_meta WHERE key = ?1",
+            [SITE_LABELS_KEY],
+            |r| r.get::<_, String>(0),
+        )
+        .optional()?
+        .and_then(|v| serde_json::from_str(&v).ok())
+        .unwrap_or_default();
+    let local_site: Option<String> = conn
+        .query_row(
+            "SELECT value FROM kizuna_meta WHERE key = 'site_id'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let mut conflicts = Vec::with_capacity(rows.len());
+    for (mut c, remote_site, local_val, remote_val) in rows {
         c.subject = subject(conn, &c.table, &c.row_id)?;
+        c.remote_at = written_at(conn, &c, &remote_site, &remote_val)?;
+        if let Some(local) = &local_site {
+            c.local_at = written_at(conn, &c, local, &local_val)?;
+        }
+        c.remote_label = labels
+            .get(&remote_site)
+            .and_then(|l| l.as_str())
+            .map(str::to_owned);
+        conflicts.push(c);
     }
     Ok(conflicts)
+}
+
+/// When `site` wrote `value` into the conflict's field: the physical time of the latest such
+/// change in the log.
+fn written_at(
+    conn: &Connection,
+    c: &SyncConflict,
+    site: &str,
+    value: &Value,
+) -> Result<Option<i64>, CoreError> {
+    let hlc: Option<i64> = conn
+        .prepare_cached(
+            "SELECT max(c.hlc) FROM change_log c JOIN sync_sites s ON s.id = c.site
+             WHERE c.tbl = ?1 AND c.pk = ?2 AND c.col = ?3 AND s.site_uuid = ?4 AND c.val IS ?5",
+        )?
+        .query_row(params![c.table, c.row_id, c.column, site, value], |r| {
+            r.get(0)
+        })?;
+    Ok(hlc.map(|h| Hlc::from_packed(h).physical_ms()))
 }
 
 /// Which value a person keeps.

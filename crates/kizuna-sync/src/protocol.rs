@@ -78,3 +78,23 @@ pub struct BootstrapResponse {
     pub next: Option<(String, String, String)>,
     pub more: bool,
 }
+
+/// The most characters a replica's label may have.
+pub const MAX_LABEL_CHARS: usize = 80;
+
+/// A replica's human label, e.g. "aiko@aiko-laptop" (`POST /v1/site`; the answer of
+/// `GET /v1/sites` lists every replica of the team that sent one). Optional: a hub without these
+/// endpoints answers 404 and a replica syncs on without names.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SiteLabel {
+    /// The replica's UUID, as in [`Change::site`].
+    pub site: String,
+    pub label: String,
+}
+
+/// The labels of a team's replicas.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SitesResponse {
+    pub version: u32,
+    pub sites: Vec<SiteLabel>,
+}

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::client::{SyncError, SyncReport, pending, state, sync};
+use crate::protocol::MAX_LABEL_CHARS;
 
 /// Meta key of the saved hub address and the automatic-sync switch.
 const SETTINGS_KEY: &str = "sync_settings";
@@ -27,6 +28,9 @@ pub const MAX_RETRY_WAIT: Duration = Duration::from_secs(30 * 60);
 struct Saved {
     hub_url: Option<String>,
     auto: bool,
+    /// What the team sees this laptop as; the default when unset.
+    #[serde(default)]
+    label: Option<String>,
 }
 
 /// What the Settings screen shows about sync (never the token itself).
@@ -45,6 +49,8 @@ pub struct SyncStatus {
     pub last_error: Option<String>,
     /// Whether the app syncs by itself.
     pub auto: bool,
+    /// What the team sees this laptop as in its sync conflicts (default: user@host).
+    pub label: String,
 }
 
 fn saved(store: &Store) -> Result<Saved, CoreError> {
@@ -95,6 +101,34 @@ pub fn save_settings(
     Ok(url)
 }
 
+/// The label this laptop goes by in the team's sync conflicts: the one saved, else the OS
+/// user name @ host name.
+pub fn site_label(store: &Store) -> Result<String, CoreError> {
+    Ok(saved(store)?.label.unwrap_or_else(default_label))
+}
+
+fn default_label() -> String {
+    let user = whoami::username().unwrap_or_else(|_| "someone".to_owned());
+    match whoami::hostname() {
+        Ok(host) => format!("{user}@{host}"),
+        Err(_) => user,
+    }
+}
+
+/// Saves the label this laptop goes by (empty: back to the default); it reaches the team with
+/// the next sync.
+pub fn set_site_label(store: &Store, label: &str) -> Result<(), CoreError> {
+    let label = label.trim();
+    if label.chars().count() > MAX_LABEL_CHARS {
+        return Err(CoreError::InvalidInput(format!(
+            "a name for this laptop has at most {MAX_LABEL_CHARS} characters"
+        )));
+    }
+    let mut settings = saved(store)?;
+    settings.label = (!label.is_empty()).then(|| label.to_owned());
+    keep(store, &settings)
+}
+
 /// Turns automatic sync on or off.
 pub fn set_auto(store: &Store, auto: bool) -> Result<(), CoreError> {
     let mut settings = saved(store)?;
@@ -124,6 +158,7 @@ pub fn status(store: &Store, secrets: &dyn SecretStore) -> Result<SyncStatus, Co
             pending: 0,
             last_error,
             auto: settings.auto,
+            label: site_label(store)?,
         });
     };
     Ok(SyncStatus {
@@ -132,6 +167,7 @@ pub fn status(store: &Store, secrets: &dyn SecretStore) -> Result<SyncStatus, Co
         pending: pending(store, &url)?,
         last_error,
         auto: settings.auto,
+        label: site_label(store)?,
         hub_url: Some(url),
     })
 }

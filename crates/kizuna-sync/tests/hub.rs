@@ -16,6 +16,7 @@ use kizuna_sync::client::{SyncError, pending, sync};
 use kizuna_sync::conflicts::{Keep, open_conflicts, resolve_conflict};
 use kizuna_sync::hub::{self, MAX_CHANGES_PER_PUSH, RateLimit, teams};
 use kizuna_sync::protocol::{CellValue, Change, PROTOCOL_VERSION, PushRequest};
+use kizuna_sync::settings::set_site_label;
 use serde_json::json;
 
 struct Hub {
@@ -260,6 +261,7 @@ async fn two_people_renaming_the_same_member_offline_get_a_conflict_to_settle() 
         .expect("token");
     let dir = tempfile::tempdir().expect("dir");
     let (mut tokyo, mut osaka) = (replica(&dir, "tokyo.kizuna"), replica(&dir, "osaka.kizuna"));
+    set_site_label(&tokyo, "Aiko (aiko-laptop)").expect("label");
     let aiko = tokyo
         .write(|w| {
             create_member(
@@ -306,6 +308,17 @@ async fn two_people_renaming_the_same_member_offline_get_a_conflict_to_settle() 
             c.remote_value.as_deref()
         ),
         ("display_name", Some("Aiko Ito"), Some("Aiko Sato"))
+    );
+    // Who made the other side, and when each side was written (both laptops' clocks are fixed).
+    let written = Some(
+        Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0)
+            .single()
+            .expect("time")
+            .timestamp_millis(),
+    );
+    assert_eq!(
+        (c.remote_label.as_deref(), c.remote_at, c.local_at),
+        (Some("Aiko (aiko-laptop)"), written, written)
     );
     // Osaka's person keeps the other value than the one the clocks chose; it syncs to Tokyo.
     let keep = if c.kept == "local" {

@@ -35,17 +35,22 @@ pub async fn sync_settings(state: State<'_, AppState>) -> Result<SyncStatus, App
         .await
 }
 
-/// Saves the hub address (http or https) and, when typed, its token in the keychain.
+/// Saves the hub address (http or https), when typed its token in the keychain, and the name
+/// this computer goes by in the team's sync conflicts (empty: user@host).
 #[tauri::command]
 pub async fn save_sync_settings(
     state: State<'_, AppState>,
     hub_url: String,
     token: Option<String>,
+    label: Option<String>,
 ) -> Result<SyncStatus, AppError> {
     state
         .with_store(move |store| {
             let keychain = Keychain::new();
             settings::save_settings(store, &keychain, &hub_url, token.as_deref())?;
+            if let Some(label) = label {
+                settings::set_site_label(store, &label)?;
+            }
             Ok(settings::status(store, &keychain)?)
         })
         .await

@@ -1,4 +1,5 @@
-//! The hub's HTTP API (protocol version 1): `GET /health`, `POST /v1/push`, `GET /v1/pull`.
+//! The hub's HTTP API (protocol version 1): `GET /health`, `POST /v1/push`, `GET /v1/pull`,
+//! `GET /v1/bootstrap`, and the replicas' labels: `POST /v1/site`, `GET /v1/sites`.
 //! Every call but health needs `Authorization: Bearer <token>`; a team only ever sees its own
 //! changes. Bad requests get a 4xx with a JSON `{"error": "..."}` in words, never a 500.
 
@@ -14,7 +15,8 @@ use serde_json::json;
 use super::limits::{self, Limiter, RateLimit};
 use super::{HubError, teams};
 use crate::protocol::{
-    BootstrapResponse, CellValue, Change, PROTOCOL_VERSION, PullResponse, PushRequest, PushResponse,
+    BootstrapResponse, CellValue, Change, MAX_LABEL_CHARS, PROTOCOL_VERSION, PullResponse,
+    PushRequest, PushResponse, SiteLabel, SitesResponse,
 };
 
 /// The largest request body accepted.
@@ -33,6 +35,8 @@ pub fn router(pool: Pool, limit: RateLimit) -> Router {
         .route("/v1/push", post(push))
         .route("/v1/pull", get(pull))
         .route("/v1/bootstrap", get(bootstrap))
+        .route("/v1/site", post(label_site))
+        .route("/v1/sites", get(sites))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .with_state(pool);
     match Limiter::new(limit) {
@@ -276,5 +280,59 @@ async fn bootstrap(
         cursor,
         next,
         more,
+    }))
+}
+
+/// Keeps the label a replica of the team goes by.
+async fn label_site(
+    State(pool): State<Pool>,
+    headers: HeaderMap,
+    body: Result<Json<SiteLabel>, axum::extract::rejection::JsonRejection>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let team = team(&pool, &headers).await?;
+    let Json(site) = body.map_err(|e| ApiError(e.status(), e.body_text()))?;
+    let label = site.label.trim();
+    if site.site.trim().is_empty() || site.site.len() > 64 {
+        return Err(bad("a replica label needs the replica's id".to_owned()));
+    }
+    if label.is_empty() || label.chars().count() > MAX_LABEL_CHARS {
+        return Err(bad(format!(
+            "a replica label has 1 to {MAX_LABEL_CHARS} characters"
+        )));
+    }
+    pool.get()
+        .await?
+        .execute(
+            "INSERT INTO sites (team_id, site, label) VALUES ($1, $2, $3)
+             ON CONFLICT (team_id, site) DO UPDATE SET label = excluded.label, updated_at = now()",
+            &[&team, &site.site, &label],
+        )
+        .await?;
+    Ok(Json(json!({ "saved": true })))
+}
+
+/// The labels of the team's replicas.
+async fn sites(
+    State(pool): State<Pool>,
+    headers: HeaderMap,
+) -> Result<Json<SitesResponse>, ApiError> {
+    let team = team(&pool, &headers).await?;
+    let rows = pool
+        .get()
+        .await?
+        .query(
+            "SELECT site, label FROM sites WHERE team_id = $1 ORDER BY site",
+            &[&team],
+        )
+        .await?;
+    Ok(Json(SitesResponse {
+        version: PROTOCOL_VERSION,
+        sites: rows
+            .iter()
+            .map(|r| SiteLabel {
+                site: r.get(0),
+                label: r.get(1),
+            })
+            .collect(),
     }))
 }

@@ -5,7 +5,7 @@ use deadpool_postgres::Pool;
 use super::HubError;
 
 /// The hub's schema version.
-pub const HUB_SCHEMA_VERSION: i32 = 1;
+pub const HUB_SCHEMA_VERSION: i32 = 2;
 
 const V1: &str = "
 CREATE TABLE IF NOT EXISTS hub_meta (key text PRIMARY KEY, value text NOT NULL);
@@ -38,6 +38,17 @@ CREATE TABLE IF NOT EXISTS changes (
 CREATE INDEX IF NOT EXISTS changes_team_seq ON changes (team_id, seq);
 ";
 
+/// Version 2: each replica's human label, so a conflict can say who made the other side.
+const V2: &str = "
+CREATE TABLE IF NOT EXISTS sites (
+    team_id    bigint NOT NULL REFERENCES teams(id),
+    site       text NOT NULL,
+    label      text NOT NULL,
+    updated_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (team_id, site)
+);
+";
+
 /// Creates the hub's tables when they are missing; refuses a database of a newer hub.
 pub async fn migrate(pool: &Pool) -> Result<(), HubError> {
     let mut client = pool.get().await?;
@@ -46,6 +57,7 @@ pub async fn migrate(pool: &Pool) -> Result<(), HubError> {
     tx.execute("SELECT pg_advisory_xact_lock(4242)", &[])
         .await?;
     tx.batch_execute(V1).await?;
+    tx.batch_execute(V2).await?;
     let found: Option<String> = tx
         .query_opt(
             "SELECT value FROM hub_meta WHERE key = 'schema_version'",

@@ -11,8 +11,8 @@ export function syncSettings(): Promise<SyncStatus> {
 }
 
 /** Saves the hub address; a typed token goes to the system keychain (null keeps the saved one). */
-export function saveSyncSettings(hubUrl: string, token: string | null): Promise<SyncStatus> {
-	return call('save_sync_settings', { hubUrl, token });
+export function saveSyncSettings(hubUrl: string, token: string | null, label: string | null): Promise<SyncStatus> {
+	return call('save_sync_settings', { hubUrl, token, label });
 }
 
 /** Turns automatic sync on or off. */

@@ -11,4 +11,17 @@ subject: string | null, localValue: string | null, remoteValue: string | null,
 /**
  * `local` or `remote`: what the table holds now.
  */
-kept: string, detectedAt: number, };
+kept: string, detectedAt: number, 
+/**
+ * Who made the other side: the label that laptop goes by in the team (e.g.
+ * "aiko@aiko-laptop"), when the hub has told it.
+ */
+remoteLabel: string | null, 
+/**
+ * When this laptop's side was written (unix ms of its clock), when still in the log.
+ */
+localAt: number | null, 
+/**
+ * When the other side was written (unix ms of the other laptop's clock).
+ */
+remoteAt: number | null, };

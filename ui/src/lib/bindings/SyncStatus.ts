@@ -27,4 +27,8 @@ lastError: string | null,
 /**
  * Whether the app syncs by itself.
  */
-auto: boolean, };
+auto: boolean, 
+/**
+ * What the team sees this laptop as in its sync conflicts (default: user@host).
+ */
+label: string, };

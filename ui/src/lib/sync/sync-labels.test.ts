@@ -11,7 +11,10 @@ const conflict = (table: string, subject: string | null): SyncConflict => ({
 	localValue: 'Aiko',
 	remoteValue: 'Aiko T.',
 	kept: 'remote',
-	detectedAt: 0
+	detectedAt: 0,
+	remoteLabel: null,
+	localAt: null,
+	remoteAt: null
 });
 
 describe('conflictField', () => {

@@ -9,6 +9,8 @@ export const syncEn = {
 	tokenPlaceholderSaved: 'Saved — type a new token to replace it',
 	tokenPlaceholder: 'Paste the token your admin gave you',
 	tokenHint: 'Saved in your system keychain, never in the community file, and never shown again.',
+	label: 'This computer’s name for the team',
+	labelHint: 'Shown to teammates next to the changes you made when theirs meet yours, e.g. “Aiko (aiko-laptop)”.',
 	save: 'Save',
 	saving: 'Saving…',
 	saved: 'Saved.',
@@ -42,6 +44,9 @@ export const syncEn = {
 		keepTheirs: 'Keep theirs',
 		settled: 'Settled; the kept value is sent with the next sync.',
 		emptyValue: '(empty)',
+		you: 'You',
+		otherComputer: 'Another computer',
+		byWhen: '{who}, {when}',
 		fields: {
 			display_name: 'Name',
 			name_reading: 'Reading',

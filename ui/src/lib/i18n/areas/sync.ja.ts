@@ -12,6 +12,8 @@ export const syncJa: Catalogue<typeof syncEn> = {
 	tokenPlaceholderSaved: '保存済み — 置き換える場合は新しいトークンを入力',
 	tokenPlaceholder: '管理者から受け取ったトークンを貼り付け',
 	tokenHint: 'システムのキーチェーンに保存されます。コミュニティのファイルには書かれず、再表示もされません。',
+	label: 'チームに表示するこのパソコンの名前',
+	labelHint: '同じ項目を同時に変更したとき、あなたの変更の横にチームメンバーへ表示されます（例：「Aiko (aiko-laptop)」）。',
 	save: '保存',
 	saving: '保存しています…',
 	saved: '保存しました。',
@@ -45,6 +47,9 @@ export const syncJa: Catalogue<typeof syncEn> = {
 		keepTheirs: '相手の値を残す',
 		settled: '解決しました。残した値は次の同期で送信されます。',
 		emptyValue: '（空）',
+		you: 'あなた',
+		otherComputer: '別のパソコン',
+		byWhen: '{who}、{when}',
 		fields: {
 			display_name: '名前',
 			name_reading: 'よみがな',
