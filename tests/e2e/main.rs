@@ -16,6 +16,7 @@ mod harness;
 mod ideas;
 mod import;
 mod keyring;
+mod log_privacy;
 mod member_edit;
 mod merge;
 mod perks;
