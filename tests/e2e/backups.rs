@@ -1,7 +1,8 @@
 //! Backups in the app: the automatic backup exists after the first open, "Back up now" adds
 //! one, and restoring it after a member was renamed brings the old name back (after a preview
 //! of what the backup holds against the file now). A community file whose header was
-//! overwritten is shown as damaged, with its latest backup offered and restored.
+//! overwritten is shown as damaged, with its latest backup offered and restored; one saved by a
+//! newer Kizuna is explained and left as it was.
 
 use std::sync::Arc;
 
@@ -241,6 +242,52 @@ async fn a_damaged_community_file_is_explained_and_its_latest_backup_restored() 
             });
         if !kept {
             return Err("the damaged file was not kept".to_owned());
+        }
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built app, tauri-driver and a display: run by scripts/test"]
+async fn a_community_from_a_newer_kizuna_is_explained_and_left_alone() {
+    let data_dir = tempfile::tempdir().expect("temp data dir");
+    let communities = Communities::new(data_dir.path());
+    let store =
+        kizuna_core::community::start_empty(&communities, "Future Club", Arc::new(SystemClock))
+            .expect("create");
+    let path = store.path().to_path_buf();
+    store
+        .conn()
+        .execute_batch(&format!(
+            "PRAGMA user_version = {}",
+            kizuna_core::store::SCHEMA_VERSION + 1
+        ))
+        .expect("saved by a newer version");
+    drop(store);
+    let before = std::fs::read(&path).expect("read");
+
+    let session = AppSession::start_with(data_dir, &[]).await;
+    run_flow_with(session, "newer-version", async |s: &AppSession| {
+        s.click("[data-testid=lang-en]").await?;
+        s.wait_for_text(
+            "[data-testid=community-unavailable] h1",
+            "newer-version title",
+            |t| t == "This community needs a newer Kizuna",
+        )
+        .await?;
+        s.wait_for_text("[data-testid=newer-version-explain]", "what to do", |t| {
+            t.contains("update Kizuna")
+        })
+        .await?;
+        s.wait_for_all(
+            "[data-testid=unavailable-open-sample]",
+            "another community offered",
+            |n| n == 1,
+        )
+        .await?;
+        if std::fs::read(&path).expect("read") != before {
+            return Err("the newer file was changed".to_owned());
         }
         Ok(())
     })
