@@ -204,3 +204,20 @@ fn damaged_workbooks_are_refused_with_a_reason() {
         read.get()
     );
 }
+
+/// Found by `damaged_workbooks_are_refused_with_a_reason` (four flipped bytes garbled a sheet's
+/// cell reference): calamine overflows on a reference like `A1:ZZZZZZZZZZ2`, the sheet range in
+/// this fixture, which panicked in debug builds.
+#[test]
+fn a_workbook_with_a_garbled_cell_reference_is_refused_not_a_crash() {
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/garbled_dimension.xlsx"
+    ))
+    .expect("fixture");
+    let err = batch_from_file(&bytes, "guests.xlsx", &options()).expect_err("refused");
+    assert_eq!(
+        err.to_string(),
+        "the Excel workbook cannot be read (it may be damaged): a cell reference in it is garbled"
+    );
+}

@@ -26,8 +26,18 @@ fn cell_text(cell: &Data) -> Result<String, String> {
     })
 }
 
-/// Reads the first non-empty sheet of a workbook.
+/// Reads the first non-empty sheet of a workbook. A garbled cell reference makes calamine
+/// overflow an integer (a panic in debug builds, found by `tests/fuzz_xlsx.rs`): that file is
+/// damaged too, and is refused like any other damaged workbook.
 pub fn read(bytes: &[u8]) -> Result<RawTable, FileError> {
+    std::panic::catch_unwind(|| read_first_sheet(bytes)).unwrap_or_else(|_| {
+        Err(FileError::Spreadsheet(
+            "a cell reference in it is garbled".to_owned(),
+        ))
+    })
+}
+
+fn read_first_sheet(bytes: &[u8]) -> Result<RawTable, FileError> {
     let mut book: Xlsx<_> =
         calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e: calamine::XlsxError| {
             // The names of a ZIP's files are stored as plain text in it.
