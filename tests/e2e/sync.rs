@@ -174,11 +174,20 @@ async fn set_up_sync(s: &AppSession, url: &str, token: &str, label: &str) -> Res
 /// "Sync now", then waits for "Synced." and no changes waiting.
 async fn sync_now(s: &AppSession) -> Result<(), String> {
     s.click("[data-testid=nav-settings]").await?;
+    let before = last_sync_at(s).await?;
     s.click("[data-testid=sync-now]:not([disabled])").await?;
     s.wait_for_text("[data-testid=sync-message]", "the sync finished", |t| {
         t.contains("Synced")
     })
     .await?;
+    // This sync's own finish, not a "Synced." left from the one before.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while last_sync_at(s).await? == before {
+        if Instant::now() > deadline {
+            return Err("Sync now did not finish a new sync".to_owned());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
     s.wait_for_content("[data-testid=sync-pending]", "nothing waiting", |t| {
         t == "0"
     })
@@ -237,12 +246,22 @@ async fn unreachable_hub_is_explained(s: &AppSession, token: &str) -> Result<(),
     .await?;
     set_up_sync(s, "http://127.0.0.1:9", token, "Ren (ren-desktop)").await?;
     s.click("[data-testid=sync-now]:not([disabled])").await?;
-    s.wait_for_text("[data-testid=error-notice]", "an unreachable hub", |t| {
-        t.contains("cannot reach the hub")
+    s.wait_for_text("[data-testid=sync-last-error]", "an unreachable hub", |t| {
+        t.contains("cannot reach the hub at http://127.0.0.1:9")
     })
     .await?;
     s.wait_for_text("[data-testid=sync-last]", "never synced", |t| t == "Never")
         .await?;
+    // The same failure in Japanese: the hub's reason, not its English message.
+    s.click("[data-testid=lang-ja]").await?;
+    s.wait_for_text(
+        "[data-testid=sync-last-error]",
+        "unreachable in Japanese",
+        |t| t.contains("ハブ（http://127.0.0.1:9）に接続できません"),
+    )
+    .await?;
+    screenshot_sync(s, "sync_unreachable_ja").await?;
+    s.click("[data-testid=lang-en]").await?;
     Ok(())
 }
 
@@ -348,6 +367,11 @@ async fn both_rename_offline_and_one_is_kept(a: &AppSession, b: &AppSession) -> 
         t.contains("No conflicts")
     })
     .await?;
+    // Back up to Sync now (scrolled under the header, a click would land on the header).
+    let section = b
+        .wait_for_all("[data-testid=sync-section]", "sync section", |n| n == 1)
+        .await?;
+    section[0].scroll_into_view().await.map_err(e)?;
     sync_now(b).await?;
     sync_now(a).await?;
     open_member(a, A_NAME).await?;

@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use kizuna_core::{CoreError, Store};
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::protocol::{
     BootstrapResponse, PROTOCOL_VERSION, PullResponse, PushRequest, PushResponse, SiteLabel,
@@ -33,6 +34,8 @@ pub enum SyncError {
     Unreachable(String),
     #[error("the hub refused the token (wrong or revoked); ask your team's admin for a new one")]
     Unauthorized,
+    #[error("the hub does not let this token do that; ask your team's admin")]
+    Forbidden,
     #[error("the hub is busy; sync again in {retry_after_secs} seconds")]
     Busy { retry_after_secs: u64 },
     #[error("the hub answered {status}: {message}")]
@@ -47,6 +50,83 @@ pub enum SyncError {
     Keychain(#[from] kizuna_core::secrets::SecretError),
     #[error(transparent)]
     Core(#[from] CoreError),
+}
+
+/// Why a sync failed, as a stable name the app turns into words in its language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum SyncReason {
+    /// The hub could not be reached (offline, wrong address, hub down).
+    Unreachable,
+    /// The token is wrong or revoked (401).
+    Unauthorized,
+    /// The token may not do this (403).
+    Forbidden,
+    /// The hub asked to slow down for longer than a sync waits (429).
+    RateLimited,
+    /// The hub refused a request as too large (413).
+    TooLarge,
+    /// The hub failed or its database is down (5xx).
+    ServerError,
+    /// The hub's answer could not be read (not a Kizuna hub, or a proxy page).
+    BadResponse,
+    /// The hub speaks another sync protocol version: update Kizuna.
+    VersionMismatch,
+    /// The hub refused the request for another reason (other 4xx).
+    Refused,
+    /// No hub address is set.
+    NoHub,
+    /// No token is saved for the hub.
+    NoToken,
+    /// The system keychain is locked or not available.
+    KeychainUnavailable,
+    /// The community file could not be read or written.
+    Local,
+}
+
+/// A failed sync as the app shows it: its reason, and the details its words need.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SyncFailure {
+    pub reason: SyncReason,
+    /// The HTTP status the hub answered, when it answered.
+    pub status: Option<u16>,
+    /// For `rate_limited`: when to try again.
+    pub retry_after_secs: Option<u64>,
+}
+
+impl SyncError {
+    /// The failure's stable reason and details.
+    pub fn failure(&self) -> SyncFailure {
+        let (reason, status, retry_after_secs) = match self {
+            SyncError::Unreachable(_) => (SyncReason::Unreachable, None, None),
+            SyncError::Unauthorized => (SyncReason::Unauthorized, Some(401), None),
+            SyncError::Forbidden => (SyncReason::Forbidden, Some(403), None),
+            SyncError::Busy { retry_after_secs } => {
+                (SyncReason::RateLimited, Some(429), Some(*retry_after_secs))
+            }
+            SyncError::Refused { status, message } => (
+                match status {
+                    413 => SyncReason::TooLarge,
+                    500..=599 => SyncReason::ServerError,
+                    _ if message.contains("sync protocol") => SyncReason::VersionMismatch,
+                    _ => SyncReason::Refused,
+                },
+                Some(*status),
+                None,
+            ),
+            SyncError::BadAnswer(_) => (SyncReason::BadResponse, None, None),
+            SyncError::NoHub => (SyncReason::NoHub, None, None),
+            SyncError::NoToken => (SyncReason::NoToken, None, None),
+            SyncError::Keychain(_) => (SyncReason::KeychainUnavailable, None, None),
+            SyncError::Core(_) => (SyncReason::Local, None, None),
+        };
+        SyncFailure {
+            reason,
+            status,
+            retry_after_secs,
+        }
+    }
 }
 
 /// Where this replica is with one hub.
@@ -274,8 +354,11 @@ fn retry_after(response: &reqwest::Response) -> Duration {
 
 async fn answer<T: for<'de> Deserialize<'de>>(response: reqwest::Response) -> Result<T, SyncError> {
     let status = response.status();
-    if status == reqwest::StatusCode::UNAUTHORIZED || status == reqwest::StatusCode::FORBIDDEN {
+    if status == reqwest::StatusCode::UNAUTHORIZED {
         return Err(SyncError::Unauthorized);
+    }
+    if status == reqwest::StatusCode::FORBIDDEN {
+        return Err(SyncError::Forbidden);
     }
     if !status.is_success() {
         let message = response
@@ -293,4 +376,72 @@ async fn answer<T: for<'de> Deserialize<'de>>(response: reqwest::Response) -> Re
         .json::<T>()
         .await
         .map_err(|e| SyncError::BadAnswer(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use kizuna_core::secrets::SecretError;
+
+    use super::*;
+
+    fn reason(error: SyncError) -> SyncReason {
+        error.failure().reason
+    }
+
+    fn refused(status: u16, message: &str) -> SyncError {
+        SyncError::Refused {
+            status,
+            message: message.to_owned(),
+        }
+    }
+
+    #[test]
+    fn every_sync_error_has_a_stable_reason_for_the_app() {
+        assert_eq!(
+            reason(SyncError::Unreachable("http://hub".to_owned())),
+            SyncReason::Unreachable
+        );
+        assert_eq!(reason(SyncError::Unauthorized), SyncReason::Unauthorized);
+        assert_eq!(reason(SyncError::Forbidden), SyncReason::Forbidden);
+        assert_eq!(
+            SyncError::Busy {
+                retry_after_secs: 60
+            }
+            .failure(),
+            SyncFailure {
+                reason: SyncReason::RateLimited,
+                status: Some(429),
+                retry_after_secs: Some(60)
+            }
+        );
+        assert_eq!(reason(refused(413, "too big")), SyncReason::TooLarge);
+        assert_eq!(reason(refused(503, "no database")), SyncReason::ServerError);
+        assert_eq!(reason(refused(500, "oops")), SyncReason::ServerError);
+        assert_eq!(
+            reason(refused(400, "this hub speaks sync protocol 2, not 1")),
+            SyncReason::VersionMismatch
+        );
+        assert_eq!(reason(refused(422, "missing field")), SyncReason::Refused);
+        assert_eq!(
+            reason(SyncError::BadAnswer("not JSON".to_owned())),
+            SyncReason::BadResponse
+        );
+        assert_eq!(reason(SyncError::NoHub), SyncReason::NoHub);
+        assert_eq!(reason(SyncError::NoToken), SyncReason::NoToken);
+        assert_eq!(
+            reason(SyncError::Keychain(SecretError::Unavailable(
+                "locked".to_owned()
+            ))),
+            SyncReason::KeychainUnavailable
+        );
+        assert_eq!(
+            reason(SyncError::Core(CoreError::InvalidInput("x".to_owned()))),
+            SyncReason::Local
+        );
+        // The names the app's catalogues are keyed by.
+        assert_eq!(
+            serde_json::to_string(&SyncReason::KeychainUnavailable).expect("json"),
+            "\"keychain_unavailable\""
+        );
+    }
 }

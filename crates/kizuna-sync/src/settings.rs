@@ -10,13 +10,16 @@ use kizuna_core::{CoreError, Store};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::client::{SyncError, SyncReport, pending, state, sync};
+use crate::client::{SyncError, SyncFailure, SyncReport, pending, state, sync};
 use crate::protocol::MAX_LABEL_CHARS;
 
 /// Meta key of the saved hub address and the automatic-sync switch.
 const SETTINGS_KEY: &str = "sync_settings";
 /// Meta key of the last failed sync's message (empty after a sync that worked).
 const LAST_ERROR_KEY: &str = "sync_last_error";
+/// Meta key of the last failed sync's reason (JSON [`SyncFailure`]; empty after a sync that
+/// worked).
+const LAST_FAILURE_KEY: &str = "sync_last_failure";
 
 /// How often an automatic sync runs while the last one worked.
 pub const AUTO_SYNC_EVERY: Duration = Duration::from_secs(10 * 60);
@@ -45,8 +48,10 @@ pub struct SyncStatus {
     pub last_sync_at: Option<i64>,
     /// Changes made here that the hub has not received yet.
     pub pending: u64,
-    /// Why the last sync failed, when it did.
+    /// Why the last sync failed, when it did (in English).
     pub last_error: Option<String>,
+    /// The same as a stable reason, for the app to say in its language.
+    pub last_failure: Option<SyncFailure>,
     /// Whether the app syncs by itself.
     pub auto: bool,
     /// What the team sees this laptop as in its sync conflicts (default: user@host).
@@ -95,6 +100,7 @@ pub fn save_settings(
     let mut settings = saved(store)?;
     if settings.hub_url.as_deref() != Some(url.as_str()) {
         store.set_meta(LAST_ERROR_KEY, "")?;
+        store.set_meta(LAST_FAILURE_KEY, "")?;
     }
     settings.hub_url = Some(url.clone());
     keep(store, &settings)?;
@@ -150,6 +156,9 @@ pub fn auto_sync_on(store: &Store) -> Result<bool, CoreError> {
 pub fn status(store: &Store, secrets: &dyn SecretStore) -> Result<SyncStatus, CoreError> {
     let settings = saved(store)?;
     let last_error = store.meta(LAST_ERROR_KEY)?.filter(|e| !e.is_empty());
+    let last_failure = store
+        .meta(LAST_FAILURE_KEY)?
+        .and_then(|f| serde_json::from_str(&f).ok());
     let Some(url) = settings.hub_url else {
         return Ok(SyncStatus {
             hub_url: None,
@@ -157,6 +166,7 @@ pub fn status(store: &Store, secrets: &dyn SecretStore) -> Result<SyncStatus, Co
             last_sync_at: None,
             pending: 0,
             last_error,
+            last_failure,
             auto: settings.auto,
             label: site_label(store)?,
         });
@@ -166,6 +176,7 @@ pub fn status(store: &Store, secrets: &dyn SecretStore) -> Result<SyncStatus, Co
         last_sync_at: state(store, &url)?.last_sync_at,
         pending: pending(store, &url)?,
         last_error,
+        last_failure,
         auto: settings.auto,
         label: site_label(store)?,
         hub_url: Some(url),
@@ -179,11 +190,15 @@ pub async fn sync_saved(
     secrets: &dyn SecretStore,
 ) -> Result<SyncReport, SyncError> {
     let outcome = sync_with_saved_token(store, secrets).await;
-    let message = match &outcome {
-        Ok(_) => String::new(),
-        Err(error) => error.to_string(),
+    let (message, failure) = match &outcome {
+        Ok(_) => (String::new(), String::new()),
+        Err(error) => (
+            error.to_string(),
+            serde_json::to_string(&error.failure()).map_err(CoreError::from)?,
+        ),
     };
     store.set_meta(LAST_ERROR_KEY, &message)?;
+    store.set_meta(LAST_FAILURE_KEY, &failure)?;
     outcome
 }
 
@@ -298,5 +313,9 @@ mod tests {
         let shown = status(&store, &secrets).expect("status");
         assert!(!shown.token_saved);
         assert!(shown.last_error.expect("error kept").contains("token"));
+        assert_eq!(
+            shown.last_failure.map(|f| f.reason),
+            Some(crate::client::SyncReason::NoToken)
+        );
     }
 }

@@ -186,6 +186,8 @@ export type { TextEncoding } from './TextEncoding';
 export type { UndoReport } from './UndoReport';
 export type { SyncStatus } from './SyncStatus';
 export type { SyncConflict } from './SyncConflict';
+export type { SyncFailure } from './SyncFailure';
+export type { SyncReason } from './SyncReason';
 export type { Connection } from './Connection';
 export type { ConnectionKind } from './ConnectionKind';
 export type { NewConnection } from './NewConnection';

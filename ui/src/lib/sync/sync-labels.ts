@@ -1,5 +1,5 @@
 // Words for a sync conflict's record: "Member · Aiko Tanaka", or the table and id when gone.
-import type { SyncConflict } from '$lib/bindings';
+import type { SyncConflict, SyncFailure } from '$lib/bindings';
 import { t } from '$lib/i18n/i18n.svelte';
 
 const named = ['members', 'events', 'campaigns', 'perks', 'ideas'] as const;
@@ -37,4 +37,13 @@ export function conflictField(conflict: SyncConflict): string {
 export function conflictRecord(conflict: SyncConflict): string {
 	const kind = isNamed(conflict.table) ? t(`sync.conflicts.tables.${conflict.table}`) : conflict.table;
 	return `${kind} · ${conflict.subject ?? conflict.rowId}`;
+}
+
+/** A failed sync in the UI's language, from its stable reason. */
+export function failureText(failure: SyncFailure, hubUrl: string | null): string {
+	return t(`sync.reasons.${failure.reason}`, {
+		hub: hubUrl ?? '',
+		seconds: failure.retryAfterSecs ?? 0,
+		status: failure.status ?? 0
+	});
 }

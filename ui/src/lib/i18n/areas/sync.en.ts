@@ -27,6 +27,23 @@ export const syncEn = {
 		tokenMissing: 'Not saved yet'
 	},
 	lastError: 'The last sync did not finish: {message}',
+	reasons: {
+		unreachable:
+			'cannot reach the hub at {hub}; you may be offline. Your changes are kept and sync when the hub is reachable',
+		unauthorized: 'the hub refused the token (wrong or revoked); ask your team’s admin for a new one',
+		forbidden: 'the hub does not let this token do that; ask your team’s admin',
+		rate_limited: 'the hub is busy; sync again in {seconds} seconds',
+		too_large: 'the hub refused a batch of changes as too large; update Kizuna, or ask your team’s admin about the hub’s limits',
+		server_error: 'the hub had a problem ({status}); try again later, and tell your team’s admin if it goes on',
+		bad_response: 'the hub’s answer could not be read; check the hub address (is it a Kizuna hub?)',
+		version_mismatch: 'the hub speaks another version of sync; update Kizuna on this computer',
+		refused: 'the hub refused the request ({status}); update Kizuna, or tell your team’s admin',
+		no_hub: 'no hub is set; enter your team’s hub address above',
+		no_token: 'no token is saved for this hub; paste the token your team’s admin gave you and save',
+		keychain_unavailable:
+			'the system keychain is locked or not available; unlock it (or log in to the desktop) and try again',
+		local: 'this community file could not be read or written; see the details in the log'
+	},
 	notSet:
 		'No hub yet. Ask your team’s admin for the hub address and a token (they make one with “kizuna hub invite”), enter both above and press Save. Until then this community lives on this computer only.',
 	conflicts: {
