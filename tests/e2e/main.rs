@@ -15,6 +15,7 @@ mod first_run;
 mod harness;
 mod ideas;
 mod import;
+mod japanese;
 mod keyring;
 mod log_privacy;
 mod member_edit;

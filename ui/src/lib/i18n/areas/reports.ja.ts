@@ -11,7 +11,7 @@ export const reportsJa: Catalogue<typeof reportsEn> = {
 		event: 'イベントレポート',
 		campaigns: 'キャンペーン比較',
 		perks: '特典と先行アクセス',
-		board: '経営会議用パック'
+		board: '取締役会資料'
 	},
 	kindHints: {
 		overview: '前期間と比べた KPI、エンゲージメントの推移、レベル、コホート、主なアドボケイト、流入元別の新規メンバー。',
