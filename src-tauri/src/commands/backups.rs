@@ -19,7 +19,11 @@ pub async fn list_backups(state: State<'_, AppState>) -> Result<BackupList, AppE
 /// Backs up the open community now, on a connection of its own (the app keeps working).
 #[tauri::command]
 pub async fn back_up_now(state: State<'_, AppState>) -> Result<BackupEntry, AppError> {
-    let path = state.current_file().await?;
+    // The open file's path is known without waiting for a command that holds the community.
+    let path = match state.open_file() {
+        Some(path) => path,
+        None => state.current_file().await?,
+    };
     let now = state.clock().now();
     let info = tauri::async_runtime::spawn_blocking(move || back_up_file(&path, now)).await??;
     Ok(BackupEntry::from(&info))
