@@ -4,6 +4,7 @@
 //! overwritten is shown as damaged, with its latest backup offered and restored; one saved by a
 //! newer Kizuna is explained and left as it was.
 
+use std::ffi::OsStr;
 use std::sync::Arc;
 
 use kizuna_core::backup::{back_up, backups_dir_for, list_backups};
@@ -12,7 +13,7 @@ use kizuna_core::paths::Communities;
 use kizuna_core::store::OpenMode;
 use kizuna_core::{Store, SystemClock};
 
-use crate::harness::{AppSession, run_flow, run_flow_with};
+use crate::harness::{AppSession, run_flow_with};
 
 fn sample_path(session: &AppSession) -> std::path::PathBuf {
     session.data_dir.path().join("sample.kizuna")
@@ -48,7 +49,10 @@ async fn open_member(s: &AppSession, id: &str, search: &str) -> Result<(), Strin
 #[tokio::test]
 #[ignore = "needs the built app, tauri-driver and a display: run by scripts/test"]
 async fn backup_now_then_a_rename_is_undone_by_restoring_the_backup() {
-    run_flow("backups", async |s: &AppSession| {
+    // The automatic backup waits a minute after opening; here it looks at once.
+    let env: [(&str, &OsStr); 1] = [("KIZUNA_AUTO_BACKUP_AFTER_MS", OsStr::new("0"))];
+    let session = AppSession::start_with(tempfile::tempdir().expect("data dir"), &env).await;
+    run_flow_with(session, "backups", async |s: &AppSession| {
         s.wait_for_text("[data-testid=kpi-members] .kpi-value", "members KPI", |t| {
             t == "2,000"
         })
