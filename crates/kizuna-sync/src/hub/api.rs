@@ -65,6 +65,17 @@ impl From<HubError> for ApiError {
 
 impl From<tokio_postgres::Error> for ApiError {
     fn from(e: tokio_postgres::Error) -> Self {
+        // SQLSTATE class 22 (data exception): the request carried something PostgreSQL cannot
+        // hold, such as a NUL character in a text; that is the request's fault, not the hub's.
+        if e.code().is_some_and(|c| c.code().starts_with("22")) {
+            tracing::info!(error = %e, "refused data the database cannot store");
+            return ApiError(
+                StatusCode::BAD_REQUEST,
+                "the hub cannot store this data (a NUL character, or a value PostgreSQL refuses); \
+                 remove it from the record and sync again"
+                    .to_owned(),
+            );
+        }
         HubError::from(e).into()
     }
 }
