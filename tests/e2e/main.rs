@@ -20,6 +20,7 @@ mod keyring;
 mod log_privacy;
 mod member_edit;
 mod merge;
+mod palette;
 mod perks;
 mod reports;
 mod segments;

@@ -18,6 +18,7 @@ import { syncEn } from './areas/sync.en';
 import { connectionsEn } from './areas/connections.en';
 import { backupsEn } from './areas/backups.en';
 import { reportsEn } from './areas/reports.en';
+import { paletteEn } from './areas/palette.en';
 
 export const en = {
 	app: {
@@ -267,6 +268,7 @@ export const en = {
 	connections: connectionsEn,
 	backups: backupsEn,
 	reports: reportsEn,
+	palette: paletteEn,
 	errors: {
 		retry: 'Try again',
 		notFound: 'It could not be found. It may have been deleted or merged into another record.',

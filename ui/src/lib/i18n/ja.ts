@@ -18,6 +18,7 @@ import { syncJa } from './areas/sync.ja';
 import { connectionsJa } from './areas/connections.ja';
 import { backupsJa } from './areas/backups.ja';
 import { reportsJa } from './areas/reports.ja';
+import { paletteJa } from './areas/palette.ja';
 
 export const ja: Messages = {
 	app: {
@@ -269,6 +270,7 @@ export const ja: Messages = {
 	connections: connectionsJa,
 	backups: backupsJa,
 	reports: reportsJa,
+	palette: paletteJa,
 	errors: {
 		retry: '再試行',
 		notFound: '見つかりませんでした。削除されたか、別の記録に統合された可能性があります。',
