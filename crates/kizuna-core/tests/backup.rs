@@ -385,3 +385,31 @@ fn a_remembered_community_with_an_overwritten_header_is_damaged_and_offered_its_
         .expect("opens after the restore");
     assert_eq!(members(&reopened), vec!["Aiko".to_owned()]);
 }
+
+#[test]
+fn a_damaged_file_is_offered_a_backup_named_like_it_before_a_newer_one_of_another_community() {
+    let (dir, mut store) = new_store();
+    add_member(&mut store, &named("Aiko"));
+    let backups = backups_dir_for(store.path());
+    backup_at(&store, &backups, "2026-11-20T09:00:00Z");
+    let other = open(&dir.path().join("sample.kizuna"));
+    other
+        .set_meta(kizuna_core::store::META_NAME, "Hinata Coffee Roasters")
+        .expect("name");
+    backup_at(&other, &backups, "2026-11-22T09:00:00Z");
+    drop(other);
+    let path = store.path().to_path_buf();
+    drop(store);
+    std::fs::write(&path, b"garbage in place of the community").expect("damage");
+
+    let offered = damaged_community(&path)
+        .expect("damaged")
+        .latest
+        .expect("a backup");
+    assert_eq!(offered.community, "Community");
+    assert_eq!(offered.in_backup.members, 1);
+    assert_eq!(
+        offered.backup.saved_at_ms,
+        at("2026-11-20T09:00:00Z").timestamp_millis()
+    );
+}

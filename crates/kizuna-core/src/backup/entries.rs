@@ -96,14 +96,21 @@ pub struct DamagedCommunity {
 }
 
 /// Describes the damaged community file at `community_file` with the newest backup beside it
-/// that passes the checks a restore makes (a damaged backup is passed over).
+/// that passes the checks a restore makes (a damaged backup is passed over). A damaged file
+/// cannot say its community's name, so backups named like the file (`tokyo-coffee-club.kizuna`
+/// → `…-tokyo-coffee-club.kizuna`) come first, then the other communities' backups.
 pub fn damaged_community(community_file: &Path) -> Result<DamagedCommunity> {
-    let latest = list_backups(&backups_dir_for(community_file))?
-        .iter()
-        .find_map(|b| {
-            let name = b.path.file_name()?.to_str()?;
-            restore_preview(community_file, name, None).ok()
-        });
+    let stem = community_file
+        .file_stem()
+        .map(|s| slug(&s.to_string_lossy()))
+        .unwrap_or_default();
+    let mut backups = list_backups(&backups_dir_for(community_file))?;
+    // Stable: newest first within each of the two groups.
+    backups.sort_by_key(|b| b.community != stem);
+    let latest = backups.iter().find_map(|b| {
+        let name = b.path.file_name()?.to_str()?;
+        restore_preview(community_file, name, None).ok()
+    });
     Ok(DamagedCommunity {
         file: community_file
             .file_name()
