@@ -182,12 +182,18 @@ pub fn integrity_check(conn: &Connection, path: &Path) -> Result<()> {
     Err(corrupt(path, problems.join("; ")))
 }
 
-/// The `Corrupt` error for `path`, naming the newest backup beside it to restore.
+/// The `Corrupt` error for `path`, naming the newest backup beside it to restore (one named
+/// like the file first, as the app offers).
 pub fn corrupt(path: &Path, detail: String) -> CoreError {
     let dir = backups_dir_for(path);
-    let latest = list_backups(&dir)
-        .ok()
-        .and_then(|list| list.into_iter().find(|b| b.path != path));
+    let stem = path
+        .file_stem()
+        .map(|s| slug(&s.to_string_lossy()))
+        .unwrap_or_default();
+    let latest = list_backups(&dir).ok().and_then(|mut list| {
+        list.sort_by_key(|b| b.community != stem);
+        list.into_iter().find(|b| b.path != path)
+    });
     let advice = match latest {
         Some(b) => format!(
             "restore the latest backup, {} (taken {})",
