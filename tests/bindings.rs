@@ -83,6 +83,7 @@ fn generate(dir: &Path) {
     kizuna_report::reports::ReportStage::export_all(&cfg).expect("export ReportStage");
     kizuna_app::ReportPreview::export_all(&cfg).expect("export ReportPreview");
     kizuna_app::SavedReport::export_all(&cfg).expect("export SavedReport");
+    kizuna_app::MenuAction::export_all(&cfg).expect("export MenuAction");
     FieldChoices::export_all(&cfg).expect("export FieldChoices");
     kizuna_import::formats::FileOptions::export_all(&cfg).expect("export FileOptions");
     kizuna_import::session::ImportPreview::export_all(&cfg).expect("export ImportPreview");

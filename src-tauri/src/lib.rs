@@ -4,24 +4,32 @@
 mod auto_backup;
 mod auto_sync;
 mod commands;
+mod desktop;
 mod error;
 mod logging;
 mod state;
 
 pub use commands::reports::{ReportPreview, SavedReport, TableSummary};
+pub use desktop::MenuAction;
 pub use error::AppError;
 
 use tauri::Manager;
 
 /// Starts the desktop app.
 pub fn run() {
-    let result = tauri::Builder::default()
+    let mut builder = tauri::Builder::default();
+    if let Ok(dir) = kizuna_core::paths::data_dir() {
+        builder = builder.plugin(desktop::single_instance(&dir));
+    }
+    let result = builder
+        .plugin(tauri_plugin_window_state::Builder::new().build())
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             let log_guard = logging::init(&app.path().app_log_dir()?);
             app.manage(state::AppState::new(log_guard)?);
             app.manage(std::sync::Arc::new(commands::reports::LastReport::default()));
             auto_sync::start(app.handle().clone());
+            desktop::install_menu(app.handle())?;
             auto_backup::start(app.handle().clone());
             Ok(())
         })
@@ -197,6 +205,9 @@ pub fn run() {
             commands::reports::report_preview,
             commands::reports::report_save_pdf,
             commands::reports::report_save_csv,
+            desktop::set_menu_language,
+            desktop::open_data_folder,
+            desktop::show_logs,
             commands::backups::list_backups,
             commands::backups::back_up_now,
             commands::backups::preview_restore,

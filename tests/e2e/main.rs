@@ -7,6 +7,7 @@ mod backups;
 mod campaign_compare;
 mod campaigns;
 mod connections;
+mod desktop;
 mod door_offline;
 mod engagement;
 mod event_budget;

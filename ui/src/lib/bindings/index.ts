@@ -206,3 +206,4 @@ export type { ReportTable } from './ReportTable';
 export type { ReportPreview } from './ReportPreview';
 export type { TableSummary } from './TableSummary';
 export type { SavedReport } from './SavedReport';
+export type { MenuAction } from './MenuAction';
