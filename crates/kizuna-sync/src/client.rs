@@ -243,8 +243,9 @@ pub async fn sync(store: &mut Store, hub: &str, token: &str) -> Result<SyncRepor
     report.merge = merge_noting_conflicts(store, &received, state.pushed)?;
     state.pulled = cursor;
     save(store, &state)?;
+    let mut page = PUSH_PAGE;
     loop {
-        let (changes, last) = outgoing(store, state.pushed, PUSH_PAGE)?;
+        let (changes, last) = outgoing(store, state.pushed, page)?;
         if changes.is_empty() {
             break;
         }
@@ -253,14 +254,23 @@ pub async fn sync(store: &mut Store, hub: &str, token: &str) -> Result<SyncRepor
             version: PROTOCOL_VERSION,
             changes,
         };
-        let _: PushResponse = call(
+        let pushed: Result<PushResponse, _> = call(
             hub,
             http.post(format!("{hub}/v1/push"))
                 .bearer_auth(token)
                 .json(&body),
             &mut waited,
         )
-        .await?;
+        .await;
+        match pushed {
+            Ok(_) => {}
+            // Too large for the hub (long texts): send fewer changes at a time.
+            Err(SyncError::Refused { status: 413, .. }) if page > 1 => {
+                page /= 2;
+                continue;
+            }
+            Err(e) => return Err(e),
+        }
         state.pushed = last;
         save(store, &state)?;
         report.pushed += sent;
