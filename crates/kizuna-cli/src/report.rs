@@ -3,6 +3,7 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 use anyhow::bail;
 use chrono::NaiveDate;
@@ -87,7 +88,20 @@ pub fn run(path: &Path, args: ReportArgs) -> anyhow::Result<()> {
             ReportLang::Ja => Lang::Ja,
         },
     };
-    let report = build(&store, &request, &mut |_| {})?;
+    // Each stage's start, and the PDF's end, in the debug log (KIZUNA_LOG=debug).
+    let started = Instant::now();
+    let report = build(&store, &request, &mut |stage| {
+        tracing::debug!(
+            ?stage,
+            after_ms = started.elapsed().as_millis(),
+            "report stage"
+        );
+    })?;
+    tracing::debug!(
+        total_ms = started.elapsed().as_millis(),
+        pages = report.page_count,
+        "report made"
+    );
     write_whole(&output, |mut file| {
         file.write_all(&report.pdf).map_err(CoreError::Export)
     })?;

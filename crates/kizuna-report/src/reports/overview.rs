@@ -36,20 +36,52 @@ pub fn gather(scope: &Scope<'_>) -> Result<Section, ReportError> {
             &[from, to],
         )
     };
-    let active = |(from, to): (i64, i64)| {
-        count_members(
-            scope,
-            "SELECT DISTINCT a.member_id FROM activities a
-             JOIN members m ON m.id = a.member_id AND m.deleted_at IS NULL
-             WHERE a.occurred_at >= ?1 AND a.occurred_at < ?2",
-            &[from, to],
-        )
+    // Straight from the (occurred_at, member_id) index, minus the few deleted members, as the
+    // Dashboard counts: joining every activity to its member is several times slower.
+    let active = |(from, to): (i64, i64)| -> Result<i64, ReportError> {
+        if scope.segment.is_some() {
+            return count_members(
+                scope,
+                "SELECT DISTINCT member_id FROM activities
+                 WHERE occurred_at >= ?1 AND occurred_at < ?2",
+                &[from, to],
+            );
+        }
+        let all: i64 = conn
+            .prepare_cached(
+                "SELECT count(DISTINCT member_id) FROM activities
+                 WHERE occurred_at >= ?1 AND occurred_at < ?2",
+            )?
+            .query_row(params![from, to], |r| r.get(0))?;
+        let deleted: i64 = conn
+            .prepare_cached(
+                "SELECT count(*) FROM members m WHERE m.deleted_at IS NOT NULL AND EXISTS (
+                     SELECT 1 FROM activities a
+                     WHERE a.member_id = m.id AND a.occurred_at >= ?1 AND a.occurred_at < ?2)",
+            )?
+            .query_row(params![from, to], |r| r.get(0))?;
+        Ok(all - deleted)
     };
     let activities = |(from, to): (i64, i64)| -> Result<i64, ReportError> {
+        if scope.segment.is_none() {
+            let all: i64 = conn
+                .prepare_cached(
+                    "SELECT count(*) FROM activities WHERE occurred_at >= ?1 AND occurred_at < ?2",
+                )?
+                .query_row(params![from, to], |r| r.get(0))?;
+            let deleted: i64 = conn
+                .prepare_cached(
+                    "SELECT count(*) FROM members m
+                     JOIN activities a ON a.member_id = m.id
+                      AND a.occurred_at >= ?1 AND a.occurred_at < ?2
+                     WHERE m.deleted_at IS NOT NULL",
+                )?
+                .query_row(params![from, to], |r| r.get(0))?;
+            return Ok(all - deleted);
+        }
         let mut stmt = conn.prepare_cached(
-            "SELECT a.member_id, count(*) FROM activities a
-             JOIN members m ON m.id = a.member_id AND m.deleted_at IS NULL
-             WHERE a.occurred_at >= ?1 AND a.occurred_at < ?2 GROUP BY a.member_id",
+            "SELECT member_id, count(*) FROM activities
+             WHERE occurred_at >= ?1 AND occurred_at < ?2 GROUP BY member_id",
         )?;
         let rows = stmt.query_map(params![from, to], |r| {
             Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
