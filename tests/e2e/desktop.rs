@@ -12,7 +12,7 @@ use crate::harness::{AppSession, run_flow};
 
 /// Starts the app binary directly (not through WebDriver) on `data_dir`.
 fn launch(data_dir: &std::path::Path) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_kizuna-app"))
+    Command::new(crate::harness::app_binary())
         .env("KIZUNA_DATA_DIR", data_dir)
         .env_remove("KIZUNA_DB")
         .stdout(Stdio::null())

@@ -63,7 +63,7 @@ impl AppSession {
         let mut caps = Capabilities::new();
         caps.set(
             "tauri:options",
-            serde_json::json!({ "application": env!("CARGO_BIN_EXE_kizuna-app") }),
+            serde_json::json!({ "application": app_binary() }),
         )
         .expect("capabilities");
         let driver = WebDriver::new(format!("http://127.0.0.1:{port}"), caps)
@@ -261,6 +261,15 @@ fn wait_for_port(port: u16, timeout: Duration) {
         std::thread::sleep(Duration::from_millis(100));
     }
     panic!("tauri-driver did not listen on port {port} within {timeout:?}");
+}
+
+/// The app under test: the one cargo built, or an installed one named by `KIZUNA_APP_BINARY`
+/// (the .deb check in `scripts/bundle` runs the first-run flow against /usr/bin/kizuna-app).
+pub fn app_binary() -> String {
+    std::env::var("KIZUNA_APP_BINARY")
+        .ok()
+        .filter(|path| !path.is_empty())
+        .unwrap_or_else(|| env!("CARGO_BIN_EXE_kizuna-app").to_owned())
 }
 
 /// Runs a flow; on failure saves a screenshot named after the flow and fails with the step.
