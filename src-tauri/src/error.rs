@@ -28,8 +28,12 @@ impl From<kizuna_report::ReportError> for AppError {
     fn from(error: kizuna_report::ReportError) -> Self {
         match error {
             kizuna_report::ReportError::Data(core) => core.into(),
+            bad if bad.is_bad_input() => Self {
+                code: ErrorCode::InvalidInput,
+                message: bad.to_string(),
+            },
             drawing => {
-                tracing::error!(error = %drawing, "chart error");
+                tracing::error!(error = %drawing, "chart or report error");
                 Self {
                     code: ErrorCode::Internal,
                     message: drawing.to_string(),

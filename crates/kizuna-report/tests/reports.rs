@@ -225,11 +225,7 @@ fn the_overview_prints_the_dashboards_and_levels_figures_in_english_and_japanese
             assert_has(text, word, "a heading");
         }
         assert_has(text, &n(summary.members), "members (Dashboard)");
-        assert_has(
-            text,
-            &n(summary.active30d),
-            "active in 30 days (Dashboard)",
-        );
+        assert_has(text, &n(summary.active30d), "active in 30 days (Dashboard)");
         for series in &levels.levels {
             let at_end = series.members.last().copied().unwrap_or(0);
             let name = match lang {
