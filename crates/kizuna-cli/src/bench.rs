@@ -1,12 +1,14 @@
 //! `kizuna bench`: times what the app asks of a community at realistic size — opening it, the
 //! Dashboard, the Members list and search, segment counts, score recomputes, every chart's
-//! query and drawing, duplicate suggestions — and prints p50/p95/max per measurement.
+//! query and drawing, duplicate suggestions, the board pack (with Chromium's print of the same
+//! content when a Chromium is installed) — and prints p50/p95/max per measurement.
 //!
 //! It works on its own copy (a generated sample, or a copy of `--db`), so the community file
 //! given is never changed. It measures; it asserts no goals.
 
 mod campaigns;
 mod probes;
+mod report;
 mod suite;
 mod timing;
 
@@ -72,6 +74,7 @@ pub fn run(db: Option<&Path>, args: &BenchArgs) -> anyhow::Result<()> {
     let file_bytes = std::fs::metadata(&work).map_or(0, |m| m.len());
     measurements.extend(suite::reads(&store, clock.now())?);
     measurements.extend(suite::writes(&mut store)?);
+    measurements.extend(report::board_pack(&store, clock.now().date_naive(), &work)?);
     drop(store);
 
     let source_text = match source {

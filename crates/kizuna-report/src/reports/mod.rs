@@ -78,6 +78,8 @@ pub struct Report {
     pub pdf: Vec<u8>,
     pub page_count: usize,
     pub tables: Vec<ReportTable>,
+    /// Each chart drawn for the report: its file name (`*.svg`) and the SVG.
+    pub charts: Vec<(String, String)>,
     document: PagedDocument,
 }
 
@@ -243,11 +245,16 @@ pub fn build(
         today,
     };
     let (pdf, document) = compile_paged(MAIN, &files, &meta)?;
+    let charts = drawn
+        .into_iter()
+        .map(|(name, bytes)| (name, String::from_utf8_lossy(&bytes).into_owned()))
+        .collect();
     Ok(Report {
         title,
         page_count: document.pages().len(),
         pdf,
         tables,
+        charts,
         document,
     })
 }
