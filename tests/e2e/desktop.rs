@@ -33,30 +33,9 @@ fn exit_within(child: &mut Child, limit: Duration) -> Option<std::process::ExitS
     None
 }
 
-/// Calls the page's IPC as the app's own code does.
-async fn invoke(s: &AppSession, command: &str, args: Value) -> Result<Value, String> {
-    let script = r"
-        const done = arguments[arguments.length - 1];
-        window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1])
-            .then((value) => done({ ok: value ?? null }), (error) => done({ error }));
-    ";
-    let answer = s
-        .driver
-        .execute_async(script, vec![json!(command), args])
-        .await
-        .map_err(|e| format!("invoking {command}: {e}"))?
-        .json()
-        .clone();
-    answer
-        .get("ok")
-        .cloned()
-        .ok_or_else(|| format!("{command} failed: {answer}"))
-}
-
 /// Sends a `menu` event as the menu bar does when an item is chosen.
 async fn choose_menu(s: &AppSession, action: Value) -> Result<(), String> {
-    invoke(
-        s,
+    s.invoke(
         "plugin:event|emit",
         json!({ "event": "menu", "payload": action }),
     )
@@ -116,8 +95,10 @@ async fn one_window_per_data_folder_and_the_menu_bar_leads_to_screens() {
         .await?;
 
         // The menu bar is rebuilt in Japanese when the UI asks.
-        invoke(s, "set_menu_language", json!({ "lang": "ja" })).await?;
-        invoke(s, "set_menu_language", json!({ "lang": "en" })).await?;
+        s.invoke("set_menu_language", json!({ "lang": "ja" }))
+            .await?;
+        s.invoke("set_menu_language", json!({ "lang": "en" }))
+            .await?;
         Ok(())
     })
     .await;

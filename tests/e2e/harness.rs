@@ -143,6 +143,30 @@ impl AppSession {
         Err(format!("{what}: `{css}` never passed; last text {last:?}"))
     }
 
+    /// Calls a Kizuna command through the page's IPC, as the screens do: its answer, or its error.
+    pub async fn invoke(
+        &self,
+        command: &str,
+        args: serde_json::Value,
+    ) -> Result<serde_json::Value, String> {
+        let script = r"
+            const done = arguments[arguments.length - 1];
+            window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1])
+                .then((value) => done({ ok: value ?? null }), (error) => done({ error }));
+        ";
+        let answer = self
+            .driver
+            .execute_async(script, vec![serde_json::json!(command), args])
+            .await
+            .map_err(|e| format!("invoking {command}: {e}"))?
+            .json()
+            .clone();
+        answer
+            .get("ok")
+            .cloned()
+            .ok_or_else(|| format!("{command} failed: {answer}"))
+    }
+
     /// Waits for the first element matching `css` and clicks it.
     pub async fn click(&self, css: &str) -> Result<(), String> {
         self.act(css, "clicking", async |el| el.click().await).await

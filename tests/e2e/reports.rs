@@ -11,30 +11,6 @@ use thirtyfour::prelude::*;
 
 use crate::harness::{AppSession, run_flow};
 
-/// Calls a Kizuna command as the screen does, through Tauri's IPC, and returns its answer.
-async fn invoke(
-    s: &AppSession,
-    command: &str,
-    args: serde_json::Value,
-) -> Result<serde_json::Value, String> {
-    let script = r"
-        const done = arguments[arguments.length - 1];
-        window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1])
-            .then((value) => done({ ok: value }), (error) => done({ error }));
-    ";
-    let answer = s
-        .driver
-        .execute_async(script, vec![json!(command), args])
-        .await
-        .map_err(|e| format!("invoking {command}: {e}"))?
-        .json()
-        .clone();
-    match answer.get("ok") {
-        Some(value) => Ok(value.clone()),
-        None => Err(format!("{command} failed: {answer}")),
-    }
-}
-
 #[tokio::test]
 #[ignore = "needs the built app, tauri-driver and a display: run by scripts/test"]
 async fn a_japanese_overview_is_previewed_and_saved_as_the_pdf_shown() {
@@ -103,18 +79,18 @@ async fn a_japanese_overview_is_previewed_and_saved_as_the_pdf_shown() {
             .map_err(|e| e.to_string())?
             .unwrap_or_default();
         let pdf = s.data_dir.path().join("overview-ja.pdf");
-        let saved = invoke(
-            s,
-            "report_save_pdf",
-            json!({
-                "request": {
-                    "kind": "overview", "from": from, "to": to,
-                    "segmentId": null, "eventId": null, "lang": "ja"
-                },
-                "path": pdf.display().to_string(),
-            }),
-        )
-        .await?;
+        let saved = s
+            .invoke(
+                "report_save_pdf",
+                json!({
+                    "request": {
+                        "kind": "overview", "from": from, "to": to,
+                        "segmentId": null, "eventId": null, "lang": "ja"
+                    },
+                    "path": pdf.display().to_string(),
+                }),
+            )
+            .await?;
         if saved["pages"] != json!(pages) {
             return Err(format!("{pages} pages shown, {saved} saved"));
         }
