@@ -11,6 +11,20 @@ use thirtyfour::prelude::*;
 
 use crate::harness::{AppSession, run_flow};
 
+/// What the form field matching `css` holds.
+async fn field_value(s: &AppSession, css: &str) -> Result<String, String> {
+    let field = s
+        .driver
+        .find(By::Css(css))
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok(field
+        .value()
+        .await
+        .map_err(|e| e.to_string())?
+        .unwrap_or_default())
+}
+
 #[tokio::test]
 #[ignore = "needs the built app, tauri-driver and a display: run by scripts/test"]
 async fn a_japanese_overview_is_previewed_and_saved_as_the_pdf_shown() {
@@ -59,25 +73,9 @@ async fn a_japanese_overview_is_previewed_and_saved_as_the_pdf_shown() {
             .await?;
         s.screenshot("reports-overview-ja").await;
 
-        // Saving writes the PDF that was shown: the same pages, the same title in its text.
-        let from = s
-            .driver
-            .find(By::Css("[data-testid=report-from]"))
-            .await
-            .map_err(|e| e.to_string())?
-            .value()
-            .await
-            .map_err(|e| e.to_string())?
-            .unwrap_or_default();
-        let to = s
-            .driver
-            .find(By::Css("[data-testid=report-to]"))
-            .await
-            .map_err(|e| e.to_string())?
-            .value()
-            .await
-            .map_err(|e| e.to_string())?
-            .unwrap_or_default();
+        // Saving writes the PDF that was shown: the same pages and title.
+        let from = field_value(s, "[data-testid=report-from]").await?;
+        let to = field_value(s, "[data-testid=report-to]").await?;
         let pdf = s.data_dir.path().join("overview-ja.pdf");
         let saved = s
             .invoke(
