@@ -296,6 +296,41 @@ fn every_older_version_upgrades_to_the_latest_keeping_every_row() {
 }
 
 #[test]
+fn version_20_counts_the_activities_already_in_the_file_into_the_month_and_week_rollups() {
+    let (_dir, path) = temp_path();
+    file_at_version(&path, 19);
+    let store = Store::open(&path, OpenMode::MustExist, fixed_clock()).expect("upgrade");
+    // a-1 and a-3 (m-1, 2023-11-14 22:15 and 22:18 UTC), a-2 (m-2, 2024-03-09), a-4 (m-1,
+    // 2024-04-01 19:32 UTC, a Monday).
+    assert_eq!(
+        rows(
+            store.conn(),
+            "SELECT month, member_id, activities FROM activity_months ORDER BY month"
+        ),
+        [(646, "m-1", 2), (650, "m-2", 1), (651, "m-1", 1)]
+            .map(|(month, member, n)| vec![
+                Value::Integer(month),
+                Value::Text(member.to_owned()),
+                Value::Integer(n)
+            ])
+            .to_vec()
+    );
+    assert_eq!(
+        rows(
+            store.conn(),
+            "SELECT week, member_id, activities FROM activity_weeks ORDER BY week"
+        ),
+        [(2811, "m-1", 2), (2827, "m-2", 1), (2831, "m-1", 1)]
+            .map(|(week, member, n)| vec![
+                Value::Integer(week),
+                Value::Text(member.to_owned()),
+                Value::Integer(n)
+            ])
+            .to_vec()
+    );
+}
+
+#[test]
 fn activities_from_before_version_2_belong_to_no_event_or_campaign() {
     let (_dir, path) = temp_path();
     file_at_version(&path, 1);

@@ -1,10 +1,11 @@
 //! Active members per week or month: distinct members with at least one activity.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, params};
+use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
 
+use super::rollup::{Rollup, exact_up_to, live_members_between};
 use super::{Granularity, MAX_MONTHS, MAX_WEEKS, check_range, spans};
 use crate::error::Result;
 
@@ -42,28 +43,25 @@ pub fn active_members(
         Granularity::Week => check_range(periods, MAX_WEEKS, "weeks")?,
         Granularity::Month => check_range(periods, MAX_MONTHS, "months")?,
     }
-    // Distinct members straight from the (occurred_at, member_id) index, minus the few deleted
-    // ones found through the deleted-members index: joining every activity to its member is
-    // several times slower at 2M activities.
-    let mut everyone = conn.prepare_cached(
-        "SELECT count(DISTINCT member_id) FROM activities
-         WHERE occurred_at >= ?1 AND occurred_at <= ?2",
-    )?;
-    let mut deleted = conn.prepare_cached(
-        "SELECT count(*) FROM members m WHERE m.deleted_at IS NOT NULL AND EXISTS (
-             SELECT 1 FROM activities a
-             WHERE a.member_id = m.id AND a.occurred_at >= ?1 AND a.occurred_at <= ?2)",
-    )?;
+    let rollup = match granularity {
+        Granularity::Week => Rollup::Week,
+        Granularity::Month => Rollup::Month,
+    };
     let periods = spans(now, granularity, periods)
         .into_iter()
         .map(|span| {
-            let range = params![span.start_ms(), span.last_ms(now)];
-            let all: u32 = everyone.query_row(range, |r| r.get(0))?;
-            let gone: u32 = deleted.query_row(range, |r| r.get(0))?;
+            let last = span.last_ms(now);
+            // A whole period is its rollup rows; the current one only when nothing in it is
+            // dated after `now`.
+            let members = if exact_up_to(conn, last, span.end_ms())? {
+                rollup.live_members(conn, rollup.period_of(span.start))?
+            } else {
+                live_members_between(conn, span.start_ms(), last)?
+            };
             Ok(ActivePeriod {
                 start: span.start_ms(),
                 end: span.end_ms(),
-                members: all.saturating_sub(gone),
+                members,
             })
         })
         .collect::<Result<_>>()?;
@@ -71,4 +69,10 @@ pub fn active_members(
         granularity,
         periods,
     })
+}
+
+/// Live members with at least one activity from `from_ms` to `to_ms` (both included), e.g. in
+/// a report's period.
+pub fn active_members_between(conn: &Connection, from_ms: i64, to_ms: i64) -> Result<u32> {
+    live_members_between(conn, from_ms, to_ms)
 }

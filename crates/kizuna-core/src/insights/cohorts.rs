@@ -5,6 +5,7 @@ use rusqlite::{Connection, params};
 use serde::Serialize;
 use ts_rs::TS;
 
+use super::rollup::{exact_up_to, month_index};
 use super::{Granularity, MAX_MONTHS, Month, check_range, spans};
 use crate::error::Result;
 
@@ -60,20 +61,43 @@ pub fn cohort_retention(
         sizes[cohort_of(row.get(0)?)] += 1;
     }
 
-    // For each calendar month, the join times of the cohort members active in it: the distinct
-    // active members come from the (occurred_at, member_id) index, then one lookup each.
-    let mut active_in = conn.prepare_cached(
-        "SELECT m.joined_at FROM members m
-         WHERE m.id IN (SELECT member_id FROM activities
-                        WHERE occurred_at >= ?1 AND occurred_at <= ?2)
-           AND m.deleted_at IS NULL AND m.joined_at >= ?3 AND m.joined_at <= ?2",
-    )?;
+    // The months each cohort member was active in, from the (member, month) rollup: one index
+    // range per member who joined in the window (CROSS JOIN keeps that order; SQLite would
+    // otherwise read every rollup row of the window and look up its member, 6x slower). The current month comes from the activities
+    // instead when some of them are dated after `now`.
     let mut active = vec![vec![0u32; n]; n];
-    for (calendar, span) in spans.iter().enumerate() {
+    let mut count = |cohort: usize, calendar: usize| {
+        if calendar >= cohort {
+            active[cohort][calendar - cohort] += 1;
+        }
+    };
+    let first_month = spans.first().map_or(0, |s| month_index(s.start));
+    let current = spans.last().copied();
+    let current_exact = match current {
+        Some(span) => exact_up_to(conn, span.last_ms(now), span.end_ms())?,
+        None => true,
+    };
+    let months = i64::try_from(n).unwrap_or(0) - i64::from(!current_exact);
+    let mut from_rollup = conn.prepare_cached(
+        "SELECT m.joined_at, r.month FROM members m
+         CROSS JOIN activity_months r ON r.member_id = m.id AND r.month >= ?3 AND r.month < ?4
+         WHERE m.deleted_at IS NULL AND m.joined_at >= ?1 AND m.joined_at <= ?2",
+    )?;
+    let mut rows = from_rollup.query(params![first, last, first_month, first_month + months])?;
+    while let Some(row) = rows.next()? {
+        let calendar = usize::try_from(row.get::<_, i64>(1)? - first_month).unwrap_or(0);
+        count(cohort_of(row.get(0)?), calendar);
+    }
+    if let (Some(span), false) = (current, current_exact) {
+        let mut active_in = conn.prepare_cached(
+            "SELECT m.joined_at FROM members m
+             WHERE m.id IN (SELECT member_id FROM activities
+                            WHERE occurred_at >= ?1 AND occurred_at <= ?2)
+               AND m.deleted_at IS NULL AND m.joined_at >= ?3 AND m.joined_at <= ?2",
+        )?;
         let mut rows = active_in.query(params![span.start_ms(), span.last_ms(now), first])?;
         while let Some(row) = rows.next()? {
-            let cohort = cohort_of(row.get(0)?);
-            active[cohort][calendar - cohort] += 1;
+            count(cohort_of(row.get(0)?), n - 1);
         }
     }
 

@@ -91,6 +91,10 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 19,
         sql: include_str!("../../migrations/0019_sync_conflicts.sql"),
     },
+    Migration {
+        version: 20,
+        sql: include_str!("../../migrations/0020_activity_rollups.sql"),
+    },
 ];
 
 /// The schema version this build writes.
