@@ -117,9 +117,16 @@ fn capabilities() -> Vec<(PathBuf, Value)> {
 }
 
 /// What the main window uses: Kizuna's own commands (allowed by `core:default` for the app's
-/// commands) and the native open/save dialogs. Nothing else may be granted.
-const MAIN_WINDOW_PERMISSIONS: &[&str] =
-    &["core:default", "dialog:allow-open", "dialog:allow-save"];
+/// commands), the native open/save dialogs, and a system notification when a long job ends
+/// while the window is in the background. Nothing else may be granted.
+const MAIN_WINDOW_PERMISSIONS: &[&str] = &[
+    "core:default",
+    "dialog:allow-open",
+    "dialog:allow-save",
+    "notification:allow-is-permission-granted",
+    "notification:allow-request-permission",
+    "notification:allow-notify",
+];
 
 #[test]
 fn capabilities_grant_the_main_window_only_what_it_uses_and_no_filesystem() {

@@ -24,6 +24,7 @@ pub fn run() {
     let result = builder
         .plugin(tauri_plugin_window_state::Builder::new().build())
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_notification::init())
         .setup(|app| {
             let log_guard = logging::init(&app.path().app_log_dir()?);
             app.manage(state::AppState::new(log_guard)?);

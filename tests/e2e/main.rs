@@ -21,6 +21,7 @@ mod keyring;
 mod log_privacy;
 mod member_edit;
 mod merge;
+mod notifications;
 mod palette;
 mod perks;
 mod reports;

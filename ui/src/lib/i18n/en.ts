@@ -19,6 +19,7 @@ import { connectionsEn } from './areas/connections.en';
 import { backupsEn } from './areas/backups.en';
 import { reportsEn } from './areas/reports.en';
 import { paletteEn } from './areas/palette.en';
+import { notifyEn } from './areas/notify.en';
 
 export const en = {
 	app: {
@@ -269,6 +270,7 @@ export const en = {
 	backups: backupsEn,
 	reports: reportsEn,
 	palette: paletteEn,
+	notify: notifyEn,
 	errors: {
 		retry: 'Try again',
 		notFound: 'It could not be found. It may have been deleted or merged into another record.',

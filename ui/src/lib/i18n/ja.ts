@@ -19,6 +19,7 @@ import { connectionsJa } from './areas/connections.ja';
 import { backupsJa } from './areas/backups.ja';
 import { reportsJa } from './areas/reports.ja';
 import { paletteJa } from './areas/palette.ja';
+import { notifyJa } from './areas/notify.ja';
 
 export const ja: Messages = {
 	app: {
@@ -271,6 +272,7 @@ export const ja: Messages = {
 	backups: backupsJa,
 	reports: reportsJa,
 	palette: paletteJa,
+	notify: notifyJa,
 	errors: {
 		retry: '再試行',
 		notFound: '見つかりませんでした。削除されたか、別の記録に統合された可能性があります。',
