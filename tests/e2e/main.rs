@@ -17,6 +17,7 @@ mod harness;
 mod ideas;
 mod import;
 mod japanese;
+mod keyboard;
 mod keyring;
 mod log_privacy;
 mod member_edit;
