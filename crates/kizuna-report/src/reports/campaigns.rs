@@ -13,8 +13,8 @@ use crate::{Lang, ReportError, Theme, charts};
 /// Gathers the comparison of the campaigns that ran at some time in `scope`'s period.
 pub fn gather(scope: &Scope<'_>) -> Result<Section, ReportError> {
     let lang = scope.lang;
-    let conn = scope.store.conn();
-    let now_ms = scope.store.clock().now().timestamp_millis();
+    let conn = scope.conn;
+    let now_ms = scope.now_ms;
     let ids: Vec<String> = list_campaigns(conn, now_ms)?
         .into_iter()
         .filter(|c| c.starts_at < scope.end_ms && c.ends_at.is_none_or(|e| e >= scope.start_ms))

@@ -34,8 +34,8 @@ pub fn check_event(store: &Store, event: Option<&str>) -> Result<String, ReportE
 /// screen's, for everyone registered (a segment does not narrow them).
 pub fn gather(scope: &Scope<'_>, id: &str) -> Result<Section, ReportError> {
     let lang = scope.lang;
-    let conn = scope.store.conn();
-    let now_ms = scope.store.clock().now().timestamp_millis();
+    let conn = scope.conn;
+    let now_ms = scope.now_ms;
     let detail = event_detail(conn, &EventId::from(id))?;
     let event = &detail.event;
     let outcome = event_outcome(conn, id)?;
@@ -244,8 +244,8 @@ pub fn gather(scope: &Scope<'_>, id: &str) -> Result<Section, ReportError> {
 /// attended one for the board pack's highlight.
 pub fn gather_list(scope: &Scope<'_>) -> Result<(Section, Option<String>), ReportError> {
     let lang = scope.lang;
-    let conn = scope.store.conn();
-    let now_ms = scope.store.clock().now().timestamp_millis();
+    let conn = scope.conn;
+    let now_ms = scope.now_ms;
     let mut events: Vec<_> = list_events(conn, now_ms, EventWhen::All)?
         .into_iter()
         .filter(|e| (scope.start_ms..scope.end_ms).contains(&e.starts_at))

@@ -10,13 +10,18 @@ mod format;
 mod overview;
 mod perks;
 
+use std::collections::HashSet;
 use std::fs::File;
+use std::panic;
 use std::path::{Path, PathBuf};
+use std::thread;
+use std::time::Duration as Wait;
 
 use chrono::{Datelike, Duration, NaiveDate, TimeZone, Utc};
 use kizuna_core::Store;
 use kizuna_core::export_file::{write_csv_record, write_whole};
 use kizuna_core::segments::{get_segment, segment_member_ids};
+use rusqlite::{Connection, OpenFlags};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use ts_rs::TS;
@@ -130,24 +135,49 @@ pub enum ReportStage {
     Typesetting,
 }
 
-/// The period, segment and language a section is gathered for, checked.
-pub(crate) struct Scope<'a> {
-    pub store: &'a Store,
+/// The period, segment and language a report is made for, checked.
+pub(crate) struct Period {
     pub lang: Lang,
     /// First millisecond of `from` (UTC).
     pub start_ms: i64,
     /// First millisecond after `to`, or now when the period runs past today.
     pub end_ms: i64,
     /// The segment's name and its members' ids, when one was chosen.
-    pub segment: Option<(String, std::collections::HashSet<String>)>,
+    pub segment: Option<(String, HashSet<String>)>,
+}
+
+impl Period {
+    /// The period read through `conn` (the store's own connection or a reader of its file).
+    fn scope<'a>(&'a self, conn: &'a Connection, now_ms: i64) -> Scope<'a> {
+        Scope {
+            conn,
+            now_ms,
+            lang: self.lang,
+            start_ms: self.start_ms,
+            end_ms: self.end_ms,
+            segment: self.segment.as_ref(),
+        }
+    }
+}
+
+/// The period, segment and language a section is gathered for, and where it reads them.
+pub(crate) struct Scope<'a> {
+    pub conn: &'a Connection,
+    /// The store's clock when the report was asked for.
+    pub now_ms: i64,
+    pub lang: Lang,
+    /// First millisecond of `from` (UTC).
+    pub start_ms: i64,
+    /// First millisecond after `to`, or now when the period runs past today.
+    pub end_ms: i64,
+    /// The segment's name and its members' ids, when one was chosen.
+    pub segment: Option<&'a (String, HashSet<String>)>,
 }
 
 impl Scope<'_> {
     /// Whether member `id` counts (always, without a segment).
     pub fn includes(&self, id: &str) -> bool {
-        self.segment
-            .as_ref()
-            .is_none_or(|(_, members)| members.contains(id))
+        self.segment.is_none_or(|(_, members)| members.contains(id))
     }
 
     /// The moment the period's figures are taken at (its end, or now).
@@ -157,7 +187,10 @@ impl Scope<'_> {
 }
 
 /// A chart still to be drawn: its file name and the drawing.
-pub(crate) type Chart = (String, Box<dyn FnOnce() -> Result<String, ReportError>>);
+pub(crate) type Chart = (
+    String,
+    Box<dyn FnOnce() -> Result<String, ReportError> + Send>,
+);
 
 /// One gathered section: its JSON for the document, its charts (drawn after gathering) and
 /// its tables.
@@ -176,13 +209,14 @@ pub fn build(
 ) -> Result<Report, ReportError> {
     let now_ms = store.clock().now().timestamp_millis();
     let today = date_of(now_ms);
-    let scope = check(store, req, now_ms, today)?;
+    let period = check(store, req, now_ms, today)?;
     let event_id = match req.kind {
         ReportKind::Event => Some(event::check_event(store, req.event_id.as_deref())?),
         _ => None,
     };
     progress(ReportStage::Gathering);
     let community = store.community_name()?;
+    let scope = period.scope(store.conn(), now_ms);
     let mut gathered: Vec<(&str, Section)> = Vec::new();
     match req.kind {
         ReportKind::Overview => gathered.push(("overview", overview::gather(&scope)?)),
@@ -192,16 +226,7 @@ pub fn build(
         }
         ReportKind::Campaigns => gathered.push(("campaigns", campaigns::gather(&scope)?)),
         ReportKind::Perks => gathered.push(("perks", perks::gather(&scope)?)),
-        ReportKind::Board => {
-            gathered.push(("overview", overview::gather(&scope)?));
-            let (events, highlight) = event::gather_list(&scope)?;
-            gathered.push(("events", events));
-            if let Some(id) = highlight {
-                gathered.push(("event", event::gather(&scope, &id)?));
-            }
-            gathered.push(("campaigns", campaigns::gather(&scope)?));
-            gathered.push(("perks", perks::gather(&scope)?));
-        }
+        ReportKind::Board => gathered = gather_board(store, &period, now_ms)?,
     }
     progress(ReportStage::Drawing);
     let mut sections = Vec::with_capacity(gathered.len());
@@ -221,7 +246,7 @@ pub fn build(
         "title": title,
         "community": community,
         "period": format::period(req.from, req.to, req.lang),
-        "segment": scope.segment.as_ref().map(|(name, members)| json!({
+        "segment": period.segment.as_ref().map(|(name, members)| json!({
             "name": name,
             "members": format::int(members.len() as i64),
         })),
@@ -257,6 +282,46 @@ pub fn build(
         charts,
         document,
     })
+}
+
+/// The board pack's sections: the overview on the store's connection while the events,
+/// campaigns and perks are gathered on a reader of the same file in another thread (the two
+/// halves take similar time, and SQLite reads run in parallel on separate connections).
+fn gather_board(
+    store: &Store,
+    period: &Period,
+    now_ms: i64,
+) -> Result<Vec<(&'static str, Section)>, ReportError> {
+    let path = store.path();
+    let (overview, rest) = thread::scope(|threads| {
+        let rest = threads.spawn(
+            move || -> Result<Vec<(&'static str, Section)>, ReportError> {
+                let reader = Connection::open_with_flags(
+                    path,
+                    OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+                )?;
+                reader.busy_timeout(Wait::from_secs(5))?;
+                let scope = period.scope(&reader, now_ms);
+                let mut out = Vec::new();
+                let (events, highlight) = event::gather_list(&scope)?;
+                out.push(("events", events));
+                if let Some(id) = highlight {
+                    out.push(("event", event::gather(&scope, &id)?));
+                }
+                out.push(("campaigns", campaigns::gather(&scope)?));
+                out.push(("perks", perks::gather(&scope)?));
+                Ok(out)
+            },
+        );
+        let overview = overview::gather(&period.scope(store.conn(), now_ms));
+        (
+            overview,
+            rest.join().unwrap_or_else(|p| panic::resume_unwind(p)),
+        )
+    });
+    let mut gathered = vec![("overview", overview?)];
+    gathered.extend(rest?);
+    Ok(gathered)
 }
 
 /// Writes every table of `report` as `<name>.csv` into `dir` (cells made spreadsheet-safe),
@@ -304,12 +369,12 @@ fn title(kind: ReportKind, lang: Lang, community: &str) -> String {
 }
 
 /// Checks the period and the segment of `req` against the store at `now_ms`.
-fn check<'a>(
-    store: &'a Store,
+fn check(
+    store: &Store,
     req: &ReportRequest,
     now_ms: i64,
     today: NaiveDate,
-) -> Result<Scope<'a>, ReportError> {
+) -> Result<Period, ReportError> {
     if req.to < req.from {
         return Err(ReportError::EmptyPeriod {
             from: req.from,
@@ -340,8 +405,7 @@ fn check<'a>(
             Some((saved.name, members.into_iter().collect()))
         }
     };
-    Ok(Scope {
-        store,
+    Ok(Period {
         lang: req.lang,
         start_ms,
         end_ms,

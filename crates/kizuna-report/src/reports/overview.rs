@@ -18,7 +18,7 @@ const ADVOCATES: u32 = 10;
 /// Gathers the overview of `scope`.
 pub fn gather(scope: &Scope<'_>) -> Result<Section, ReportError> {
     let lang = scope.lang;
-    let conn = scope.store.conn();
+    let conn = scope.conn;
     let length = scope.end_ms - scope.start_ms;
     let before = (scope.start_ms - length, scope.start_ms);
     let now = (scope.start_ms, scope.end_ms);
@@ -287,7 +287,7 @@ pub fn gather(scope: &Scope<'_>) -> Result<Section, ReportError> {
 
 /// Counts the members `sql` selects (first column: member id) that the scope includes.
 fn count_members(scope: &Scope<'_>, sql: &str, args: &[i64]) -> Result<i64, ReportError> {
-    let conn = scope.store.conn();
+    let conn = scope.conn;
     if scope.segment.is_none() {
         let counted = format!("SELECT count(*) FROM ({sql})");
         return Ok(conn

@@ -14,8 +14,8 @@ use crate::{Lang, ReportError, Theme, charts};
 /// Gathers the perks report of `scope`'s period.
 pub fn gather(scope: &Scope<'_>) -> Result<Section, ReportError> {
     let lang = scope.lang;
-    let conn = scope.store.conn();
-    let now_ms = scope.store.clock().now().timestamp_millis();
+    let conn = scope.conn;
+    let now_ms = scope.now_ms;
     let perks = list_perks(conn)?;
     let effects = perk_effect(conn, None, now_ms)?;
     let mut in_period = conn.prepare_cached(
