@@ -84,6 +84,7 @@ fn generate(dir: &Path) {
     kizuna_app::ReportPreview::export_all(&cfg).expect("export ReportPreview");
     kizuna_app::SavedReport::export_all(&cfg).expect("export SavedReport");
     kizuna_app::MenuAction::export_all(&cfg).expect("export MenuAction");
+    kizuna_app::AboutKizuna::export_all(&cfg).expect("export AboutKizuna");
     FieldChoices::export_all(&cfg).expect("export FieldChoices");
     kizuna_import::formats::FileOptions::export_all(&cfg).expect("export FileOptions");
     kizuna_import::session::ImportPreview::export_all(&cfg).expect("export ImportPreview");

@@ -1,12 +1,13 @@
 //! Desktop conventions: the native menu bar (File, Edit, View, Help) in the UI's language with
-//! the usual shortcuts, one window per data folder (a second launch focuses the first), and
-//! opening the data or log folder in the system's file manager.
+//! the usual shortcuts (Help → About Kizuna opens the About screen with the third-party
+//! notices), one window per data folder (a second launch focuses the first), and opening the
+//! data or log folder in the system's file manager.
 
 use std::path::PathBuf;
 
 use kizuna_core::ErrorCode;
 use serde::{Deserialize, Serialize};
-use tauri::menu::{AboutMetadata, Menu, MenuItem, PredefinedMenuItem, Submenu};
+use tauri::menu::{Menu, MenuItem, PredefinedMenuItem, Submenu};
 use tauri::{AppHandle, Emitter, Manager, Runtime, State};
 use ts_rs::TS;
 
@@ -94,6 +95,7 @@ const ITEMS: &[(&str, &str, &str, Option<&str>)] = &[
         "キーボードショートカット",
         None,
     ),
+    ("about", "About Kizuna", "Kizuna について", None),
 ];
 
 /// Submenu titles: File, Edit, View, Help.
@@ -117,6 +119,7 @@ fn action_of(id: &str) -> Option<MenuAction> {
         "campaigns" => "/campaigns",
         "perks" => "/perks",
         "ideas" => "/ideas",
+        "about" => "/about",
         "palette" | "shortcuts" => return Some(MenuAction::Palette),
         _ => return None,
     };
@@ -139,26 +142,6 @@ fn build<R: Runtime>(app: &AppHandle<R>, lang: MenuLang) -> tauri::Result<Menu<R
     };
     let separator = || PredefinedMenuItem::separator(app);
     let [file, edit, view, help] = TITLES.map(|(en, ja)| pick(en, ja));
-    let about = AboutMetadata {
-        name: Some("Kizuna".into()),
-        version: Some(app.package_info().version.to_string()),
-        comments: Some(
-            pick(
-                "Community management, offline first.",
-                "オフラインでも使えるコミュニティ管理。",
-            )
-            .into(),
-        ),
-        license: Some("MIT OR Apache-2.0".into()),
-        credits: Some(
-            pick(
-                "Built with Tauri, SQLite, typst, plotters and other open-source libraries under the MIT, Apache-2.0 and compatible licences. Report fonts: Noto Sans JP (SIL Open Font License 1.1).",
-                "Tauri・SQLite・typst・plotters などのオープンソースライブラリ（MIT、Apache-2.0 ほか互換ライセンス）を使用しています。レポートのフォント：Noto Sans JP（SIL Open Font License 1.1）。",
-            )
-            .into(),
-        ),
-        ..AboutMetadata::default()
-    };
     Menu::with_items(
         app,
         &[
@@ -215,15 +198,7 @@ fn build<R: Runtime>(app: &AppHandle<R>, lang: MenuLang) -> tauri::Result<Menu<R
                 app,
                 help,
                 true,
-                &[
-                    &item("shortcuts")?,
-                    &separator()?,
-                    &PredefinedMenuItem::about(
-                        app,
-                        Some(pick("About Kizuna", "Kizuna について")),
-                        Some(about),
-                    )?,
-                ],
+                &[&item("shortcuts")?, &separator()?, &item("about")?],
             )?,
         ],
     )
@@ -293,4 +268,22 @@ pub fn single_instance<R: Runtime>(data_dir: &std::path::Path) -> tauri::plugin:
             }
         })
         .build()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn help_about_kizuna_opens_the_about_screen() {
+        assert_eq!(
+            action_of("about"),
+            Some(MenuAction::Navigate {
+                href: "/about".to_owned()
+            })
+        );
+        assert!(ITEMS.iter().any(|(id, en, ja, _)| *id == "about"
+            && *en == "About Kizuna"
+            && *ja == "Kizuna について"));
+    }
 }

@@ -9,6 +9,7 @@ mod error;
 mod logging;
 mod state;
 
+pub use commands::about::AboutKizuna;
 pub use commands::reports::{ReportPreview, SavedReport, TableSummary};
 pub use desktop::MenuAction;
 pub use error::AppError;
@@ -206,6 +207,7 @@ pub fn run() {
             commands::reports::report_preview,
             commands::reports::report_save_pdf,
             commands::reports::report_save_csv,
+            commands::about::about_kizuna,
             desktop::set_menu_language,
             desktop::open_data_folder,
             desktop::show_logs,

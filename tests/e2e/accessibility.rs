@@ -74,6 +74,11 @@ const SCREENS: &[(&str, &[&str], &str)] = &[
         "[data-testid=report-show]",
     ),
     ("settings", &["[data-testid=nav-settings]"], "main h1"),
+    (
+        "about",
+        &["[data-testid=nav-about]"],
+        "[data-testid=notice-counts]",
+    ),
 ];
 
 /// axe-core as npm installed it for the UI (`npm ci` in ui/).

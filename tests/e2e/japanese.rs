@@ -1,7 +1,7 @@
 //! A Japanese-speaking manager's walk: switch the app to 日本語, then the dashboard, members, an
-//! event's door check-in and a report made and saved. On every stop the navigation, headings,
-//! buttons, labels, table headers and tabs must read in Japanese: none may be English-only text
-//! (brand and platform names aside). Screenshots of each stop go to e2e-artifacts/ja-*.png.
+//! event's door check-in, a report made and saved, and About with a crate's licence. On every
+//! stop the navigation, headings, buttons, labels, table headers and tabs must read in Japanese:
+//! none may be English-only text (brand and platform names aside). Screenshots of each stop go to e2e-artifacts/ja-*.png.
 
 use serde_json::{Value, json};
 
@@ -89,7 +89,7 @@ async fn stop_at(
     Ok(())
 }
 
-/// Dashboard, members, an event's door and a board pack, noting English-only labels.
+/// Dashboard, members, an event's door, a board pack and About, noting English-only labels.
 async fn walk(s: &AppSession) -> Result<Vec<String>, String> {
     let mut problems = Vec::new();
     stop_at(
@@ -118,6 +118,11 @@ async fn walk(s: &AppSession) -> Result<Vec<String>, String> {
     })
     .await?;
     stop_at(s, "reports", "[data-testid=report-page]", &mut problems).await?;
+
+    s.click("[data-testid=nav-about]").await?;
+    s.type_into("[data-testid=notice-search]", "serde").await?;
+    s.click("[data-testid=notice-row][data-name=serde]").await?;
+    stop_at(s, "about", "[data-testid=notice-text]", &mut problems).await?;
 
     Ok(problems)
 }

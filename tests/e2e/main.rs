@@ -2,6 +2,7 @@
 //! (tauri-driver + WebKitWebDriver). They need a display (Xvfb) and `tauri-driver` on PATH,
 //! so they are ignored by a plain `cargo test`; `scripts/test` runs them with `--ignored`.
 
+mod about;
 mod accessibility;
 mod backups;
 mod campaign_compare;

@@ -1,5 +1,6 @@
 //! Tauri commands: thin adapters that parse, call a crate and map the error.
 
+pub mod about;
 pub mod backups;
 pub mod badges;
 pub mod budget;

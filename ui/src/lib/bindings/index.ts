@@ -207,3 +207,7 @@ export type { ReportPreview } from './ReportPreview';
 export type { TableSummary } from './TableSummary';
 export type { SavedReport } from './SavedReport';
 export type { MenuAction } from './MenuAction';
+export type { AboutKizuna } from './AboutKizuna';
+export type { Notices } from './Notices';
+export type { ThirdPartyComponent } from './ThirdPartyComponent';
+export type { ComponentKind } from './ComponentKind';

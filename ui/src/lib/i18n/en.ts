@@ -19,6 +19,7 @@ import { connectionsEn } from './areas/connections.en';
 import { backupsEn } from './areas/backups.en';
 import { reportsEn } from './areas/reports.en';
 import { paletteEn } from './areas/palette.en';
+import { aboutEn } from './areas/about.en';
 import { notifyEn } from './areas/notify.en';
 
 export const en = {
@@ -270,6 +271,7 @@ export const en = {
 	backups: backupsEn,
 	reports: reportsEn,
 	palette: paletteEn,
+	about: aboutEn,
 	notify: notifyEn,
 	errors: {
 		retry: 'Try again',

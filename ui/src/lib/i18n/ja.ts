@@ -19,6 +19,7 @@ import { connectionsJa } from './areas/connections.ja';
 import { backupsJa } from './areas/backups.ja';
 import { reportsJa } from './areas/reports.ja';
 import { paletteJa } from './areas/palette.ja';
+import { aboutJa } from './areas/about.ja';
 import { notifyJa } from './areas/notify.ja';
 
 export const ja: Messages = {
@@ -272,6 +273,7 @@ export const ja: Messages = {
 	backups: backupsJa,
 	reports: reportsJa,
 	palette: paletteJa,
+	about: aboutJa,
 	notify: notifyJa,
 	errors: {
 		retry: '再試行',

@@ -28,7 +28,8 @@ export const ACTIONS = [
 	{ id: 'advocates', href: '/members/advocates' },
 	{ id: 'importFile', href: '/import' },
 	{ id: 'makeReport', href: '/reports' },
-	{ id: 'backups', href: '/settings' }
+	{ id: 'backups', href: '/settings' },
+	{ id: 'about', href: '/about' }
 ] as const;
 
 /** An action's id, e.g. `newMember`. */

@@ -26,7 +26,8 @@ export const paletteEn = {
 		advocates: 'See word of mouth (referrals)',
 		importFile: 'Import a file',
 		makeReport: 'Make a PDF report',
-		backups: 'Back up or restore (Settings)'
+		backups: 'Back up or restore (Settings)',
+		about: 'About Kizuna: version, licences, third-party notices'
 	},
 	help: '↑ ↓ move · Enter open · Esc close',
 	keys: {

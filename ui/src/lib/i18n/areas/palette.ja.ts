@@ -29,7 +29,8 @@ export const paletteJa: Catalogue<typeof paletteEn> = {
 		advocates: '口コミ（紹介）を見る',
 		importFile: 'ファイルをインポート',
 		makeReport: 'PDF レポートを作成',
-		backups: 'バックアップと復元（設定）'
+		backups: 'バックアップと復元（設定）',
+		about: 'Kizuna について（バージョン・ライセンス・サードパーティ）'
 	},
 	help: '↑ ↓ 移動 · Enter 開く · Esc 閉じる',
 	keys: {
