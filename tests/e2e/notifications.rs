@@ -5,8 +5,6 @@
 
 use std::process::Command;
 
-use thirtyfour::prelude::*;
-
 use crate::harness::{AppSession, run_flow};
 
 /// The summaries and bodies of the notifications the server has shown, newest first.
