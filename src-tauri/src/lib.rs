@@ -18,6 +18,7 @@ use tauri::Manager;
 
 /// Starts the desktop app.
 pub fn run() {
+    commands::startup::mark_launch();
     let mut builder = tauri::Builder::default();
     if let Ok(dir) = kizuna_core::paths::data_dir() {
         builder = builder.plugin(desktop::single_instance(&dir));
@@ -40,6 +41,7 @@ pub fn run() {
             commands::community::open_sample_community,
             commands::community::create_empty_community,
             commands::dashboard::dashboard_summary,
+            commands::startup::dashboard_painted,
             commands::dashboard::activity_chart,
             commands::dashboard::insight_chart,
             commands::members::list_members,

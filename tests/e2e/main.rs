@@ -29,5 +29,6 @@ mod perks;
 mod reports;
 mod segments;
 mod settings;
+mod startup;
 mod sync;
 mod traits;

@@ -1,18 +1,20 @@
 //! `kizuna bench`: times what the app asks of a community at realistic size — opening it, the
 //! Dashboard, the Members list and search, segment counts, score recomputes, every chart's
 //! query and drawing, duplicate suggestions, the board pack (with Chromium's print of the same
-//! content when a Chromium is installed) — and prints p50/p95/max per measurement.
+//! content when a Chromium is installed), and with `--app` the desktop app's start-up, idle
+//! memory and size — and prints p50/p95/max per measurement.
 //!
 //! It works on its own copy (a generated sample, or a copy of `--db`), so the community file
 //! given is never changed. It measures; it asserts no goals.
 
+mod app;
 mod campaigns;
 mod probes;
 mod report;
 mod suite;
 mod timing;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -34,6 +36,10 @@ pub struct BenchArgs {
     /// Print JSON instead of a table.
     #[arg(long)]
     json: bool,
+    /// Also launch this desktop app binary (e.g. target/release/kizuna-app) on the community:
+    /// start-up to the painted Dashboard, idle memory, size. Needs a display.
+    #[arg(long, value_name = "PATH")]
+    app: Option<PathBuf>,
 }
 
 /// Runs of opening the file.
@@ -76,6 +82,14 @@ pub fn run(db: Option<&Path>, args: &BenchArgs) -> anyhow::Result<()> {
     measurements.extend(suite::writes(&mut store)?);
     measurements.extend(report::board_pack(&store, clock.now().date_naive(), &work)?);
     drop(store);
+    let app = args
+        .app
+        .as_deref()
+        .map(|binary| app::startup(binary, &work))
+        .transpose()?;
+    if let Some(figures) = &app {
+        measurements.push(figures.measurement.clone());
+    }
 
     let source_text = match source {
         Source::Generated => "generated sample".to_owned(),
@@ -91,6 +105,7 @@ pub fn run(db: Option<&Path>, args: &BenchArgs) -> anyhow::Result<()> {
                 "source": source_text,
             },
             "measurements": measurements.iter().map(Measurement::to_json).collect::<Vec<_>>(),
+            "app": app.as_ref().map(|figures| figures.facts.clone()),
         });
         println!("{}", serde_json::to_string_pretty(&value)?);
     } else {
@@ -102,6 +117,9 @@ pub fn run(db: Option<&Path>, args: &BenchArgs) -> anyhow::Result<()> {
             file_bytes as f64 / 1e6
         );
         print!("{}", timing::table(&measurements));
+        if let Some(figures) = &app {
+            println!("\n{}", app::summary(&figures.facts));
+        }
     }
     Ok(())
 }

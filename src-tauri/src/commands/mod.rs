@@ -23,5 +23,6 @@ pub mod referrals;
 pub mod reports;
 pub mod segments;
 pub mod settings;
+pub mod startup;
 pub mod sync;
 pub mod traits;
