@@ -4,6 +4,7 @@ mod common;
 
 use common::{activity, add_member_joined, count, days_ago, log, new_store};
 use kizuna_core::Store;
+use kizuna_core::activities::NewActivity;
 use kizuna_core::budget::{
     BudgetCategory, BudgetKind, BudgetLineInput, add_line, budget_lines, budget_summary,
     copy_budget,
@@ -11,7 +12,7 @@ use kizuna_core::budget::{
 use kizuna_core::event_outcomes::{
     FeedbackInput, add_feedback, event_effect, event_outcome, import_feedback_csv,
 };
-use kizuna_core::ids::MemberId;
+use kizuna_core::ids::{EventId, MemberId};
 use kizuna_core::money::{CURRENCIES, Lang, format_amount, parse_amount};
 use kizuna_core::suggestions::{SuggestionKind, propose, ranked_suggestions, vote};
 use proptest::prelude::*;
@@ -248,6 +249,15 @@ fn effect_compares_attendees_with_non_attendees_of_the_same_level() {
     assert_eq!((e.comparison_before, e.comparison_after), (2.0, 3.0));
     assert_eq!(e.effect, Some(2.0));
     assert!(e.complete);
+    // The event's own activities (a check-in logged for it) are not part of its effect.
+    let check_in = NewActivity {
+        event: Some(EventId::from("e")),
+        ..activity(&m[0], "post", end + DAY)
+    };
+    log(&mut store, &check_in);
+    let again = event_effect(store.conn(), "e", common::now_ms()).expect("effect");
+    assert_eq!((again.attendee_before, again.attendee_after), (1.0, 4.0));
+    assert_eq!(again.effect, Some(2.0));
 }
 
 #[test]

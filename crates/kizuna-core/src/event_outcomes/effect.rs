@@ -2,7 +2,7 @@
 //! against non-attendees who were at the same level when the event started (see
 //! docs/events-budget.md for the method).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use rusqlite::{Connection, params};
 use serde::Serialize;
@@ -75,6 +75,20 @@ pub fn event_effect(conn: &Connection, event: &str, now_ms: i64) -> Result<Event
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
     let window = EFFECT_WINDOW_DAYS * DAY_MS;
+    // Each member's activities in the two windows are counted from the (member_id,
+    // occurred_at) index alone; the event's own activities, which do not count, are read once
+    // through the event's index and taken off. Filtering on `event_id` per member read every
+    // activity row of both windows (2.6 s against 0.2 s on 100k members).
+    let mut own: HashMap<String, (i64, i64)> = HashMap::new();
+    let mut own_stmt = conn.prepare(
+        "SELECT member_id, sum(occurred_at >= ?2 - ?4 AND occurred_at < ?2),
+                sum(occurred_at > ?3 AND occurred_at <= ?3 + ?4)
+         FROM activities WHERE event_id = ?1 GROUP BY member_id",
+    )?;
+    let mut rows = own_stmt.query(params![event, starts, ends, window])?;
+    while let Some(r) = rows.next()? {
+        own.insert(r.get(0)?, (r.get(1)?, r.get(2)?));
+    }
     let mut stmt = conn.prepare(
         "SELECT EXISTS (SELECT 1 FROM registrations r WHERE r.event_id = ?1
                         AND r.member_id = m.id AND r.status = 'attended'),
@@ -85,19 +99,25 @@ pub fn event_effect(conn: &Connection, event: &str, now_ms: i64) -> Result<Event
                      ORDER BY c.at, c.id LIMIT 1),
                     (SELECT level_rank FROM member_scores s WHERE s.member_id = m.id), 0),
                 (SELECT count(*) FROM activities a WHERE a.member_id = m.id
-                   AND a.occurred_at >= ?2 - ?4 AND a.occurred_at < ?2
-                   AND (a.event_id IS NULL OR a.event_id <> ?1)),
+                   AND a.occurred_at >= ?2 - ?4 AND a.occurred_at < ?2),
                 (SELECT count(*) FROM activities a WHERE a.member_id = m.id
-                   AND a.occurred_at > ?3 AND a.occurred_at <= ?3 + ?4
-                   AND (a.event_id IS NULL OR a.event_id <> ?1))
+                   AND a.occurred_at > ?3 AND a.occurred_at <= ?3 + ?4),
+                m.id
          FROM members m
          WHERE m.deleted_at IS NULL AND m.merged_into IS NULL AND m.joined_at <= ?2",
     )?;
     let mut strata: BTreeMap<i64, (Sums, Sums)> = BTreeMap::new();
     let mut rows = stmt.query(params![event, starts, ends, window])?;
     while let Some(r) = rows.next()? {
-        let (attended, rank, before, after): (bool, i64, i64, i64) =
+        let (attended, rank, mut before, mut after): (bool, i64, i64, i64) =
             (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
+        if !own.is_empty() {
+            let id = r.get_ref(4)?.as_str().map_err(rusqlite::Error::from)?;
+            if let Some((own_before, own_after)) = own.get(id) {
+                before -= own_before;
+                after -= own_after;
+            }
+        }
         let entry = strata.entry(rank).or_default();
         let sums = if attended { &mut entry.0 } else { &mut entry.1 };
         sums.n += 1;
