@@ -243,12 +243,14 @@ pub fn show_logs(app: AppHandle) -> Result<(), AppError> {
 }
 
 fn open_folder(dir: PathBuf) -> Result<(), AppError> {
-    tauri_plugin_opener::open_path(&dir, None::<&str>).map_err(|error| AppError {
-        code: ErrorCode::Internal,
-        message: format!(
-            "the folder {} could not be opened in the file manager: {error}",
-            dir.display()
-        ),
+    tauri_plugin_opener::open_path(&dir, None::<&str>).map_err(|error| {
+        AppError::plain(
+            ErrorCode::Internal,
+            format!(
+                "the folder {} could not be opened in the file manager: {error}",
+                dir.display()
+            ),
+        )
     })
 }
 

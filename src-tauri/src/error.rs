@@ -1,5 +1,6 @@
 //! Errors as the UI receives them: a stable code to switch on and a message to show.
 
+use kizuna_core::error::ErrorDetail;
 use kizuna_core::{CoreError, ErrorCode};
 use serde::Serialize;
 use ts_rs::TS;
@@ -9,7 +10,24 @@ use ts_rs::TS;
 #[serde(rename_all = "camelCase")]
 pub struct AppError {
     pub code: ErrorCode,
+    /// The English text, as the CLI and the logs say it.
     pub message: String,
+    /// The message by key, for the UI to word in the manager's language; absent when the
+    /// error has no keyed form (the UI then words it by its code).
+    #[ts(optional = nullable)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<ErrorDetail>,
+}
+
+impl AppError {
+    /// An error with only a code and its English message (no keyed form).
+    pub fn plain(code: ErrorCode, message: String) -> Self {
+        Self {
+            code,
+            message,
+            detail: None,
+        }
+    }
 }
 
 impl From<CoreError> for AppError {
@@ -20,6 +38,7 @@ impl From<CoreError> for AppError {
         Self {
             code: error.code(),
             message: error.to_string(),
+            detail: error.detail(),
         }
     }
 }
@@ -28,16 +47,10 @@ impl From<kizuna_report::ReportError> for AppError {
     fn from(error: kizuna_report::ReportError) -> Self {
         match error {
             kizuna_report::ReportError::Data(core) => core.into(),
-            bad if bad.is_bad_input() => Self {
-                code: ErrorCode::InvalidInput,
-                message: bad.to_string(),
-            },
+            kizuna_report::ReportError::Request(invalid) => CoreError::InvalidInput(invalid).into(),
             drawing => {
                 tracing::error!(error = %drawing, "chart or report error");
-                Self {
-                    code: ErrorCode::Internal,
-                    message: drawing.to_string(),
-                }
+                Self::plain(ErrorCode::Internal, drawing.to_string())
             }
         }
     }
@@ -46,10 +59,7 @@ impl From<kizuna_report::ReportError> for AppError {
 impl From<tauri::Error> for AppError {
     fn from(error: tauri::Error) -> Self {
         tracing::error!(%error, "background task failed");
-        Self {
-            code: ErrorCode::Internal,
-            message: error.to_string(),
-        }
+        Self::plain(ErrorCode::Internal, error.to_string())
     }
 }
 
@@ -63,11 +73,16 @@ impl From<kizuna_import::session::SessionError> for AppError {
                 return core.into();
             }
             SessionError::Import(ImportError::Cancelled) => ErrorCode::Cancelled,
-            SessionError::File(_) | SessionError::Import(ImportError::AtLine { .. }) => {
-                ErrorCode::InvalidInput
+            SessionError::Import(at_line @ ImportError::AtLine { .. }) => {
+                return Self {
+                    code: ErrorCode::InvalidInput,
+                    message,
+                    detail: at_line.detail(),
+                };
             }
+            SessionError::File(_) => ErrorCode::InvalidInput,
         };
-        Self { code, message }
+        Self::plain(code, message)
     }
 }
 
@@ -85,7 +100,7 @@ impl From<kizuna_import::connectors::ConnectorError> for AppError {
             ConnectorError::UnknownConnection { .. } => ErrorCode::NotFound,
             _ => ErrorCode::Remote,
         };
-        Self { code, message }
+        Self::plain(code, message)
     }
 }
 
@@ -98,6 +113,6 @@ impl From<kizuna_sync::client::SyncError> for AppError {
             SyncError::NoHub | SyncError::NoToken => ErrorCode::InvalidInput,
             _ => ErrorCode::Remote,
         };
-        Self { code, message }
+        Self::plain(code, message)
     }
 }

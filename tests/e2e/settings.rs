@@ -104,7 +104,7 @@ async fn settings_change_scores_refuse_bad_levels_and_word_of_mouth_ranks_advoca
             .collect();
         input[2].min_score = input[1].min_score - 1.0;
         let expected = match validate_levels(&input) {
-            Err(CoreError::InvalidInput(message)) => message,
+            Err(CoreError::InvalidInput(message)) => message.to_string(),
             other => return Err(format!("the core accepted decreasing levels: {other:?}")),
         };
         let thresholds = s

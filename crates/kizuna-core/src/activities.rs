@@ -6,7 +6,7 @@ use rusqlite::{Connection, params};
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::error::{CoreError, Result};
+use crate::error::Result;
 use crate::ids::{ActivityId, CampaignId, EventId, MemberId};
 use crate::store::{SyncedTable, Writer};
 
@@ -156,10 +156,11 @@ pub fn log_activity_with_id(
         .prepare_cached("SELECT EXISTS (SELECT 1 FROM activity_types WHERE key = ?1)")?
         .query_row([&new.activity_type], |r| r.get(0))?;
     if !known {
-        return Err(CoreError::InvalidInput(format!(
-            "\"{}\" is not a known activity type",
-            new.activity_type
-        )));
+        return Err(crate::invalid!(
+            "activities.unknownType",
+            "\"{key}\" is not a known activity type",
+            key = new.activity_type
+        ));
     }
     let opt = |v: Option<&str>| v.map_or(Value::Null, |s| Value::Text(s.to_owned()));
     w.insert(

@@ -57,19 +57,24 @@ pub fn validate_key(key: &str) -> Result<()> {
     if ok {
         Ok(())
     } else {
-        Err(CoreError::InvalidInput(format!(
-            "\"{key}\" is not a valid activity type key: use up to {MAX_KEY_LEN} lower-case \
-             letters, digits and _, starting with a letter (e.g. gave_talk)"
-        )))
+        Err(crate::invalid!(
+            "activityTypes.badKey",
+            "\"{key}\" is not a valid activity type key: use up to {max} lower-case \
+             letters, digits and _, starting with a letter (e.g. gave_talk)",
+            key,
+            max = MAX_KEY_LEN
+        ))
     }
 }
 
 fn validate_label(label: &str, language: &str) -> Result<String> {
     let label = label.trim();
     if label.is_empty() {
-        return Err(CoreError::InvalidInput(format!(
-            "an activity type needs a {language} label"
-        )));
+        return Err(crate::invalid!(
+            "activityTypes.labelMissing",
+            "an activity type needs a {language} label",
+            language
+        ));
     }
     Ok(label.to_owned())
 }
@@ -78,9 +83,12 @@ fn validate_weight(weight: f64) -> Result<f64> {
     // Adding 0.0 turns -0.0 into 0.0, as engagement::set_weight does.
     let weight = weight + 0.0;
     if !weight.is_finite() || !(0.0..=MAX_WEIGHT).contains(&weight) {
-        return Err(CoreError::InvalidInput(format!(
-            "an activity type's weight must be between 0 and {MAX_WEIGHT} (got {weight})"
-        )));
+        return Err(crate::invalid!(
+            "activityTypes.weightRange",
+            "an activity type's weight must be between 0 and {max} (got {weight})",
+            max = MAX_WEIGHT,
+            weight
+        ));
     }
     Ok(weight)
 }
@@ -93,7 +101,11 @@ fn type_row(conn: &Connection, key: &str) -> Result<Option<(String, String, Stri
 }
 
 fn unknown_type(key: &str) -> CoreError {
-    CoreError::InvalidInput(format!("\"{key}\" is not a known activity type"))
+    crate::invalid!(
+        "activities.unknownType",
+        "\"{key}\" is not a known activity type",
+        key
+    )
 }
 
 /// Adds a custom activity type; the key must be a new slug.
@@ -110,9 +122,11 @@ pub fn create_activity_type(
     let label_ja = validate_label(label_ja, "Japanese")?;
     let weight = validate_weight(weight)?;
     if type_row(w.tx(), key)?.is_some() {
-        return Err(CoreError::InvalidInput(format!(
-            "an activity type \"{key}\" already exists"
-        )));
+        return Err(crate::invalid!(
+            "activityTypes.exists",
+            "an activity type \"{key}\" already exists",
+            key
+        ));
     }
     w.insert(
         SyncedTable::ActivityTypes,
@@ -162,19 +176,24 @@ pub fn update_activity_type(
 pub fn delete_activity_type(w: &mut Writer<'_>, key: &str) -> Result<()> {
     let (id, ..) = type_row(w.tx(), key)?.ok_or_else(|| unknown_type(key))?;
     if BUILTIN_TYPES.iter().any(|t| t.key == key) {
-        return Err(CoreError::InvalidInput(format!(
-            "\"{key}\" is a built-in activity type and cannot be deleted"
-        )));
+        return Err(crate::invalid!(
+            "activityTypes.builtIn",
+            "\"{key}\" is a built-in activity type and cannot be deleted",
+            key
+        ));
     }
     let used: u32 = w
         .tx()
         .prepare_cached("SELECT count(*) FROM activities WHERE activity_type = ?1")?
         .query_row([key], |r| r.get(0))?;
     if used > 0 {
-        return Err(CoreError::InvalidInput(format!(
+        return Err(crate::invalid!(
+            "activityTypes.inUse",
             "the activity type \"{key}\" is used by {used} activities; it cannot be deleted \
-             (set its weight to 0 to stop it counting)"
-        )));
+             (set its weight to 0 to stop it counting)",
+            key,
+            used
+        ));
     }
     w.delete(SyncedTable::ActivityTypes, &id)
 }
@@ -230,8 +249,9 @@ pub fn log_manual_activity(
         return Err(unknown_type(type_key));
     }
     if occurred_at > w.now_ms() {
-        return Err(CoreError::InvalidInput(
-            "a manual activity cannot be logged in the future".to_owned(),
+        return Err(crate::invalid!(
+            "activities.inFuture",
+            "a manual activity cannot be logged in the future"
         ));
     }
     let note = note.map(str::trim).filter(|n| !n.is_empty());

@@ -16,8 +16,9 @@ use crate::store::{META_NAME, OpenMode, Store};
 pub fn create_empty(path: &Path, name: &str, clock: Arc<dyn Clock>) -> Result<Store> {
     let name = name.trim();
     if name.is_empty() {
-        return Err(CoreError::InvalidInput(
-            "a community needs a name".to_owned(),
+        return Err(crate::invalid!(
+            "community.nameMissing",
+            "a community needs a name"
         ));
     }
     refuse_existing(path)?;
@@ -44,10 +45,11 @@ pub fn create_sample(
 
 fn refuse_existing(path: &Path) -> Result<()> {
     if path.exists() {
-        return Err(CoreError::InvalidInput(format!(
-            "{} already exists; choose another file",
-            path.display()
-        )));
+        return Err(crate::invalid!(
+            "community.fileExists",
+            "{path} already exists; choose another file",
+            path = path.display()
+        ));
     }
     Ok(())
 }

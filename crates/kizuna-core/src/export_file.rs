@@ -11,19 +11,31 @@ use crate::{CoreError, Result};
 /// Accepts the path a save dialog returned: an absolute file path whose folder exists.
 pub fn destination(path: &str) -> Result<PathBuf> {
     let target = PathBuf::from(path.trim());
-    let refuse = |why: &str| {
-        Err(CoreError::InvalidInput(format!(
-            "cannot save to \"{path}\": {why}"
-        )))
+    let refuse = |why: crate::Invalid| {
+        Err(crate::invalid!(
+            "files.cannotSave",
+            "cannot save to \"{path}\": {why}",
+            path,
+            why
+        ))
     };
     if !target.is_absolute() {
-        return refuse("it is not a full path; choose where to save the file");
+        return refuse(crate::invalid_reason!(
+            "files.saveNotFullPath",
+            "it is not a full path; choose where to save the file"
+        ));
     }
     if target.is_dir() || target.file_name().is_none() {
-        return refuse("it is a folder, not a file");
+        return refuse(crate::invalid_reason!(
+            "files.isFolder",
+            "it is a folder, not a file"
+        ));
     }
     if !target.parent().is_some_and(Path::is_dir) {
-        return refuse("its folder does not exist");
+        return refuse(crate::invalid_reason!(
+            "files.noFolder",
+            "its folder does not exist"
+        ));
     }
     Ok(target)
 }
@@ -109,7 +121,7 @@ mod tests {
 
     fn refusal(path: &str) -> String {
         match destination(path) {
-            Err(CoreError::InvalidInput(message)) => message,
+            Err(CoreError::InvalidInput(message)) => message.to_string(),
             other => panic!("{path:?} should be refused, got {other:?}"),
         }
     }
@@ -138,7 +150,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let target = dir.path().join("out.csv");
         let failed: Result<()> = write_whole(&target, |_| {
-            Err(CoreError::InvalidInput("rule 1: bad".to_owned()))
+            Err(crate::invalid!("test.example", "rule 1: bad"))
         });
         assert!(failed.is_err());
         assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 0);

@@ -5,7 +5,7 @@ use rusqlite::{Connection, params};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::{CoreError, Result};
+use crate::error::Result;
 use crate::members::InfluencerTier;
 use crate::settings;
 use crate::store::Writer;
@@ -71,19 +71,24 @@ impl InfluencerThresholds {
     pub fn validate(&self) -> Result<()> {
         let ladder = self.ladder();
         if let Some((tier, min)) = ladder.iter().find(|(_, min)| *min <= 0) {
-            return Err(CoreError::InvalidInput(format!(
-                "the {} threshold must be at least 1 follower (got {min})",
-                tier_name(*tier)
-            )));
+            return Err(crate::invalid!(
+                "influencers.thresholdTooLow",
+                "the {tier} threshold must be at least 1 follower (got {min})",
+                tier = tier_name(*tier),
+                min
+            ));
         }
         for pair in ladder.windows(2) {
             let ((low, low_min), (high, high_min)) = (pair[0], pair[1]);
             if high_min <= low_min {
-                return Err(CoreError::InvalidInput(format!(
-                    "the {} threshold ({high_min}) must be above the {} threshold ({low_min})",
-                    tier_name(high),
-                    tier_name(low)
-                )));
+                return Err(crate::invalid!(
+                    "influencers.thresholdOrder",
+                    "the {high} threshold ({highMin}) must be above the {low} threshold ({lowMin})",
+                    high = tier_name(high),
+                    highMin = high_min,
+                    low = tier_name(low),
+                    lowMin = low_min
+                ));
             }
         }
         Ok(())
@@ -108,9 +113,11 @@ pub fn parse_tier(name: &str) -> Result<InfluencerTier> {
         .map(|(tier, _)| tier)
         .find(|tier| tier_name(*tier).eq_ignore_ascii_case(name.trim()))
         .ok_or_else(|| {
-            CoreError::InvalidInput(format!(
-                "\"{name}\" is not an influencer tier (use nano, micro, mid or macro)"
-            ))
+            crate::invalid!(
+                "influencers.unknownTier",
+                "\"{name}\" is not an influencer tier (use nano, micro, mid or macro)",
+                name
+            )
         })
 }
 

@@ -40,5 +40,5 @@ pub mod store;
 pub mod suggestions;
 
 pub use clock::{Clock, FixedClock, SystemClock};
-pub use error::{CoreError, ErrorCode, Result};
+pub use error::{CoreError, ErrorCode, Invalid, Result};
 pub use store::Store;

@@ -1,6 +1,6 @@
 //! Money: integer minor units plus an ISO-4217 code, never a float.
 
-use crate::error::{CoreError, Result};
+use crate::error::Result;
 
 /// Money as integer minor units of an ISO-4217 currency (JPY has no minor unit).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,7 +18,11 @@ impl Money {
             .ok()
             .filter(|b: &[u8; 3]| b.iter().all(u8::is_ascii_uppercase))
             .ok_or_else(|| {
-                CoreError::InvalidInput(format!("\"{currency}\" is not an ISO 4217 currency code"))
+                crate::invalid!(
+                    "money.notIso",
+                    "\"{currency}\" is not an ISO 4217 currency code",
+                    currency
+                )
             })?;
         Ok(Self {
             minor,
@@ -78,10 +82,12 @@ pub fn currency_info(code: &str) -> Result<&'static CurrencyInfo> {
     let upper = code.trim().to_ascii_uppercase();
     CURRENCIES.iter().find(|c| c.code == upper).ok_or_else(|| {
         let known: Vec<&str> = CURRENCIES.iter().map(|c| c.code).collect();
-        CoreError::InvalidInput(format!(
-            "\"{code}\" is not a supported currency; use one of {}",
-            known.join(", ")
-        ))
+        crate::invalid!(
+            "money.unsupportedCurrency",
+            "\"{code}\" is not a supported currency; use one of {known}",
+            code,
+            known = known.join(", ")
+        )
     })
 }
 
@@ -115,10 +121,9 @@ pub fn currency_in_text(input: &str) -> Option<&'static str> {
 /// another currency is refused.
 pub fn parse_amount(input: &str, currency: &str) -> Result<Money> {
     let info = currency_info(currency)?;
-    let bad = |why: String| Err(CoreError::InvalidInput(why));
     let shown = input.trim();
     if shown.is_empty() {
-        return bad("enter an amount".to_owned());
+        return Err(crate::invalid!("money.empty", "enter an amount"));
     }
     let text = normalize_width(shown);
     let mut rest = text.as_str();
@@ -126,19 +131,28 @@ pub fn parse_amount(input: &str, currency: &str) -> Result<Money> {
     rest = strip_marker(rest, info, false);
     let rest = rest.trim();
     if rest.starts_with('-') || rest.starts_with('−') {
-        return bad(if rest.len() == 1 {
-            format!(
-                "\"{shown}\" is not an amount: type digits, e.g. {}",
-                example(info)
+        return Err(if rest.len() == 1 {
+            crate::invalid!(
+                "money.notAmount",
+                "\"{text}\" is not an amount: type digits, e.g. {example}",
+                text = shown,
+                example = example(info)
             )
         } else {
-            format!("\"{shown}\" is negative; budget amounts are zero or more")
+            crate::invalid!(
+                "money.negative",
+                "\"{text}\" is negative; budget amounts are zero or more",
+                text = shown
+            )
         });
     }
     if let Some(other) = currency_in_text(rest).filter(|c| *c != info.code) {
-        return bad(format!(
-            "\"{shown}\" is in {other}, but this budget is in {}",
-            info.code
+        return Err(crate::invalid!(
+            "money.otherCurrency",
+            "\"{text}\" is in {other}, but this budget is in {currency}",
+            text = shown,
+            other,
+            currency = info.code
         ));
     }
     if rest.is_empty()
@@ -146,9 +160,11 @@ pub fn parse_amount(input: &str, currency: &str) -> Result<Money> {
             .chars()
             .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
     {
-        return bad(format!(
-            "\"{shown}\" is not an amount: type digits, e.g. {}",
-            example(info)
+        return Err(crate::invalid!(
+            "money.notAmount",
+            "\"{text}\" is not an amount: type digits, e.g. {example}",
+            text = shown,
+            example = example(info)
         ));
     }
     let (whole, fraction) = match rest.split_once('.') {
@@ -157,23 +173,29 @@ pub fn parse_amount(input: &str, currency: &str) -> Result<Money> {
     };
     if let Some(f) = fraction {
         if info.minor_digits == 0 {
-            return bad(format!(
-                "{} has no decimal places, so \"{shown}\" cannot have a decimal point",
-                info.code
+            return Err(crate::invalid!(
+                "money.noDecimals",
+                "{currency} has no decimal places, so \"{text}\" cannot have a decimal point",
+                currency = info.code,
+                text = shown
             ));
         }
         if f.is_empty() || f.contains(['.', ',']) {
-            return bad(format!(
-                "\"{shown}\" is not an amount: type digits, e.g. {}",
-                example(info)
+            return Err(crate::invalid!(
+                "money.notAmount",
+                "\"{text}\" is not an amount: type digits, e.g. {example}",
+                text = shown,
+                example = example(info)
             ));
         }
         if f.len() > usize::from(info.minor_digits) {
-            return bad(format!(
-                "{} has {} decimal places; \"{shown}\" has {}",
-                info.code,
-                info.minor_digits,
-                f.len()
+            return Err(crate::invalid!(
+                "money.tooManyDecimals",
+                "{currency} has {digits} decimal places; \"{text}\" has {got}",
+                currency = info.code,
+                digits = info.minor_digits,
+                text = shown,
+                got = f.len()
             ));
         }
     }
@@ -183,12 +205,20 @@ pub fn parse_amount(input: &str, currency: &str) -> Result<Money> {
             && groups[0].len() <= 3
             && groups[1..].iter().all(|g| g.len() == 3));
     if whole.is_empty() || !grouped_ok {
-        return bad(format!(
-            "\"{shown}\" has a comma in the wrong place: commas separate groups of three digits, e.g. {}",
-            example(info)
+        return Err(crate::invalid!(
+            "money.comma",
+            "\"{text}\" has a comma in the wrong place: commas separate groups of three digits, e.g. {example}",
+            text = shown,
+            example = example(info)
         ));
     }
-    let too_large = || CoreError::InvalidInput(format!("\"{shown}\" is too large an amount"));
+    let too_large = || {
+        crate::invalid!(
+            "money.tooLarge",
+            "\"{text}\" is too large an amount",
+            text = shown
+        )
+    };
     let mut minor: i64 = 0;
     let digits = groups.concat();
     let fraction = fraction.unwrap_or("");

@@ -63,8 +63,9 @@ pub fn propose(
 ) -> Result<String> {
     let text = text.trim();
     if text.is_empty() {
-        return Err(CoreError::InvalidInput(
-            "a suggestion needs some text".to_owned(),
+        return Err(crate::invalid!(
+            "suggestions.textMissing",
+            "a suggestion needs some text"
         ));
     }
     let upcoming: bool = w
@@ -79,8 +80,9 @@ pub fn propose(
             id: event.to_owned(),
         })?;
     if !upcoming {
-        return Err(CoreError::InvalidInput(
-            "suggestions can only be made for an upcoming event".to_owned(),
+        return Err(crate::invalid!(
+            "suggestions.notUpcoming",
+            "suggestions can only be made for an upcoming event"
         ));
     }
     let taken: bool = w
@@ -91,9 +93,11 @@ pub fn propose(
         )?
         .query_row(params![event, kind.as_sql(), text], |r| r.get(0))?;
     if taken {
-        return Err(CoreError::InvalidInput(format!(
-            "\"{text}\" has already been proposed for this event"
-        )));
+        return Err(crate::invalid!(
+            "suggestions.duplicate",
+            "\"{text}\" has already been proposed for this event",
+            text
+        ));
     }
     let id = uuid::Uuid::now_v7().to_string();
     w.insert(
@@ -148,8 +152,9 @@ pub fn vote(w: &mut Writer<'_>, suggestion: &str, member: &str) -> Result<()> {
         |r| r.get(0),
     )?;
     if voted {
-        return Err(CoreError::InvalidInput(
-            "this member has already voted for this option".to_owned(),
+        return Err(crate::invalid!(
+            "suggestions.alreadyVoted",
+            "this member has already voted for this option"
         ));
     }
     w.insert(

@@ -33,7 +33,10 @@ fn an_audit_entry_is_rolled_back_with_the_write_that_failed() {
     let (_dir, mut store) = new_store();
     let result: Result<(), CoreError> = store.write(|w| {
         record(w, "member.merge", Some("m-1"), &json!({}))?;
-        Err(CoreError::InvalidInput("the merge failed".to_owned()))
+        Err(kizuna_core::invalid!(
+            "test.mergeFailed",
+            "the merge failed"
+        ))
     });
     assert!(result.is_err());
     assert!(recent(store.conn(), None, 10).unwrap().is_empty());

@@ -37,7 +37,7 @@ fn input(name: &str) -> CampaignInput {
 
 fn message(err: CoreError) -> String {
     match err {
-        CoreError::InvalidInput(m) => m,
+        CoreError::InvalidInput(m) => m.to_string(),
         other => panic!("expected a specific input error, got {other:?}"),
     }
 }

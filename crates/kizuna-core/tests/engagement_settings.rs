@@ -15,7 +15,7 @@ use kizuna_core::influencers::InfluencerThresholds;
 
 fn message(err: CoreError) -> String {
     match err {
-        CoreError::InvalidInput(message) => message,
+        CoreError::InvalidInput(message) => message.to_string(),
         other => panic!("expected InvalidInput, got {other:?}"),
     }
 }

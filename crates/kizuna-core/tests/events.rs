@@ -14,7 +14,7 @@ const HOUR: i64 = 3_600_000;
 
 fn message(err: CoreError) -> String {
     match err {
-        CoreError::InvalidInput(m) => m,
+        CoreError::InvalidInput(m) => m.to_string(),
         other => panic!("expected a specific input error, got {other:?}"),
     }
 }

@@ -28,7 +28,7 @@ fn idea(title: &str, author: Option<&MemberId>) -> IdeaInput {
 
 fn message<T: std::fmt::Debug>(r: Result<T, CoreError>) -> String {
     match r {
-        Err(CoreError::InvalidInput(m)) => m,
+        Err(CoreError::InvalidInput(m)) => m.to_string(),
         other => panic!("expected invalid input, got {other:?}"),
     }
 }

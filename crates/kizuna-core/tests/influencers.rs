@@ -83,7 +83,9 @@ fn thresholds_must_be_positive_and_strictly_increasing() {
             .write(|w| set_influencer_thresholds(w, &bad))
             .expect_err("invalid thresholds");
         match err {
-            CoreError::InvalidInput(message) => assert!(message.contains(expected), "{message}"),
+            CoreError::InvalidInput(message) => {
+                assert!(message.to_string().contains(expected), "{message}")
+            }
             other => panic!("expected InvalidInput, got {other:?}"),
         }
     }
@@ -191,7 +193,7 @@ fn tier_names_are_read_case_insensitively_and_unknown_ones_refused() {
     assert_eq!(parse_tier("macro").expect("macro"), InfluencerTier::Macro);
     let err = parse_tier("mega").expect_err("unknown");
     assert!(
-        matches!(&err, CoreError::InvalidInput(m) if m.contains("\"mega\" is not an influencer tier")),
+        matches!(&err, CoreError::InvalidInput(m) if m.to_string().contains("\"mega\" is not an influencer tier")),
         "{err:?}"
     );
 }

@@ -289,7 +289,7 @@ fn a_range_of_zero_or_too_many_periods_is_refused() {
     let conn = c.store.conn();
     let err = active_members(conn, now(), Granularity::Week, 0).expect_err("zero weeks");
     assert!(
-        matches!(&err, CoreError::InvalidInput(m) if m == "a chart covers 1 to 522 weeks (got 0)"),
+        matches!(&err, CoreError::InvalidInput(m) if m.to_string() == "a chart covers 1 to 522 weeks (got 0)"),
         "{err}"
     );
     assert!(matches!(

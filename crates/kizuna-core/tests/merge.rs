@@ -127,7 +127,7 @@ fn registered(store: &mut Store, event: &EventId, member: &MemberId, status: Reg
 
 fn invalid(result: Result<impl std::fmt::Debug, CoreError>) -> String {
     match result {
-        Err(CoreError::InvalidInput(message)) => message,
+        Err(CoreError::InvalidInput(message)) => message.to_string(),
         other => panic!("expected InvalidInput, got {other:?}"),
     }
 }

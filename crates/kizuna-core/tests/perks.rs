@@ -42,7 +42,7 @@ fn wave(number: i64, opens_at: i64, min_level: Option<i64>) -> WaveInput {
 
 fn message<T: std::fmt::Debug>(r: Result<T, CoreError>) -> String {
     match r {
-        Err(CoreError::InvalidInput(m)) => m,
+        Err(CoreError::InvalidInput(m)) => m.to_string(),
         other => panic!("expected invalid input, got {other:?}"),
     }
 }

@@ -25,7 +25,7 @@ fn perk(name: &str, campaign: Option<String>) -> PerkInput {
 
 fn message<T: std::fmt::Debug>(r: Result<T, CoreError>) -> String {
     match r {
-        Err(CoreError::InvalidInput(m)) => m,
+        Err(CoreError::InvalidInput(m)) => m.to_string(),
         other => panic!("expected invalid input, got {other:?}"),
     }
 }

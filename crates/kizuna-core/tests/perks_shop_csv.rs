@@ -161,6 +161,7 @@ fn bad_rows_are_listed_by_line_and_nothing_is_redeemed() {
     let err = store.write(|w| redeem_from_csv(w, &id, csv));
     match err {
         Err(CoreError::InvalidInput(m)) => {
+            let m = m.to_string();
             assert!(
                 m.starts_with("8 rows cannot be redeemed, so nothing was redeemed:\nline 3: NOPE7"),
                 "{m}"
@@ -192,7 +193,7 @@ fn shop_header_names_are_recognised_and_a_file_without_a_code_column_is_refused(
     assert_eq!(redeemed(&store), 3);
     match check_redemption_csv(store.conn(), &id, "order,total\n1,20\n") {
         Err(CoreError::InvalidInput(m)) => assert_eq!(
-            m,
+            m.to_string(),
             "line 1: the file needs a code column (\"code\", \"discount_code\" or \"coupon\")"
         ),
         other => panic!("expected invalid input, got {other:?}"),

@@ -137,7 +137,7 @@ fn an_unknown_member_in_the_list_is_refused_and_nothing_is_granted() {
     let listed = vec![member.as_str().to_owned(), "ghost".to_owned()];
     match store.write(|w| grant_to_members(w, &id, &listed)) {
         Err(CoreError::InvalidInput(m)) => {
-            assert_eq!(m, "\"ghost\" is not a member of this community");
+            assert_eq!(m.to_string(), "\"ghost\" is not a member of this community");
         }
         other => panic!("expected a refusal, got {other:?}"),
     }

@@ -42,7 +42,7 @@ fn members(store: &mut Store, names: &[&str]) -> Vec<MemberId> {
 
 fn invalid_message(err: CoreError) -> String {
     match err {
-        CoreError::InvalidInput(message) => message,
+        CoreError::InvalidInput(message) => message.to_string(),
         other => panic!("expected InvalidInput, got {other:?}"),
     }
 }

@@ -74,7 +74,7 @@ fn rules(json: &str) -> Group {
 
 fn invalid(result: Result<impl std::fmt::Debug, CoreError>) -> String {
     match result {
-        Err(CoreError::InvalidInput(message)) => message,
+        Err(CoreError::InvalidInput(message)) => message.to_string(),
         other => panic!("expected InvalidInput, got {other:?}"),
     }
 }

@@ -36,7 +36,7 @@ fn refused(
         "nothing is written for a refused trait"
     );
     match result {
-        Err(CoreError::InvalidInput(message)) => message,
+        Err(CoreError::InvalidInput(message)) => message.to_string(),
         other => panic!("expected InvalidInput, got {other:?}"),
     }
 }

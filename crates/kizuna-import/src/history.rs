@@ -150,9 +150,11 @@ fn undo(w: &mut Writer<'_>, run_id: &str) -> Result<UndoReport, CoreError> {
         });
     };
     if undone_at.is_some() {
-        return Err(CoreError::InvalidInput(format!(
-            "the import of \"{label}\" was already undone"
-        )));
+        return Err(kizuna_core::invalid!(
+            "import.alreadyUndone",
+            "the import of \"{label}\" was already undone",
+            label
+        ));
     }
     let rows: Vec<(String, String, String, Option<String>)> = w
         .tx()

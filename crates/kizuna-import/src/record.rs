@@ -2,6 +2,8 @@
 //! file row or API object. File formats and connectors produce these; the engine
 //! ([`crate::engine`]) matches, plans and applies them the same way for all of them.
 
+use kizuna_core::Invalid;
+use kizuna_core::error::ErrorDetail;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -124,6 +126,22 @@ pub struct RowError {
     /// The column (as the file names it) at fault, when one is.
     pub column: Option<String>,
     pub message: String,
+    /// The reason by key, for the UI to word in the manager's language (absent when the file's
+    /// own reading refused the row).
+    #[serde(default)]
+    pub detail: Option<ErrorDetail>,
+}
+
+impl RowError {
+    /// A row the store or the import refused, with the reason keyed for the UI.
+    pub fn refused(line: u64, why: &Invalid) -> Self {
+        Self {
+            line,
+            column: None,
+            message: why.to_string(),
+            detail: Some(why.detail()),
+        }
+    }
 }
 
 /// Where a batch came from: the key that scopes its external ids, and how to show it.

@@ -83,6 +83,7 @@ fn batch(records: Vec<SourceRecord>) -> ImportBatch {
             line: 9,
             column: Some("Date".to_owned()),
             message: "\"soon\" is not a date".to_owned(),
+            detail: None,
         }],
     }
 }

@@ -31,33 +31,10 @@ pub enum ReportError {
     /// typst could not compile a PDF document; the message says why.
     #[error("the PDF could not be made: {0}")]
     Pdf(String),
-    /// A report's period ends before it starts.
-    #[error("the period is empty: it ends on {to}, before it starts on {from}")]
-    EmptyPeriod {
-        from: chrono::NaiveDate,
-        to: chrono::NaiveDate,
-    },
-    /// A report's period has not begun yet.
-    #[error("the period starts on {from}, after today ({today}); there is nothing to report yet")]
-    FuturePeriod {
-        from: chrono::NaiveDate,
-        today: chrono::NaiveDate,
-    },
-    /// No saved segment has this id.
-    #[error("there is no saved segment \"{0}\"")]
-    UnknownSegment(String),
-    /// The chosen segment matches nobody.
-    #[error("segment \"{0}\" has no members, so there is nothing to report on")]
-    EmptySegment(String),
-    /// An event report was asked for without an event.
-    #[error("an event report needs an event: choose which one")]
-    EventRequired,
-    /// No event has this id.
-    #[error("there is no event \"{0}\"")]
-    UnknownEvent(String),
-    /// Where the report or its tables were to go cannot take them.
+    /// The request itself was wrong (an empty or future period, an unknown or empty segment,
+    /// a missing or unknown event, a place that cannot take the output), keyed for the UI.
     #[error("{0}")]
-    Output(String),
+    Request(kizuna_core::Invalid),
     /// The chart's data could not be read.
     #[error(transparent)]
     Data(#[from] kizuna_core::CoreError),
@@ -73,15 +50,6 @@ impl ReportError {
     /// Whether the request itself was wrong (period, segment, event, output place) rather
     /// than something failing while the report was made.
     pub fn is_bad_input(&self) -> bool {
-        matches!(
-            self,
-            Self::EmptyPeriod { .. }
-                | Self::FuturePeriod { .. }
-                | Self::UnknownSegment(_)
-                | Self::EmptySegment(_)
-                | Self::EventRequired
-                | Self::UnknownEvent(_)
-                | Self::Output(_)
-        )
+        matches!(self, Self::Request(_))
     }
 }

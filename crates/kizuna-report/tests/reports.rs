@@ -441,7 +441,7 @@ fn bad_requests_are_refused_by_name() {
     let report = make(&store, &request(ReportKind::Perks, Lang::En));
     let missing = dir.path().join("gone");
     match write_tables_csv(&report, &missing) {
-        Err(error @ ReportError::Output(_)) => assert!(
+        Err(error @ ReportError::Request(_)) => assert!(
             error.to_string().contains("it is not an existing folder"),
             "{error}"
         ),

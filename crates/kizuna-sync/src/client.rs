@@ -445,7 +445,7 @@ mod tests {
             SyncReason::KeychainUnavailable
         );
         assert_eq!(
-            reason(SyncError::Core(CoreError::InvalidInput("x".to_owned()))),
+            reason(SyncError::Core(kizuna_core::invalid!("test.example", "x"))),
             SyncReason::Local
         );
         // The names the app's catalogues are keyed by.

@@ -188,8 +188,13 @@ fn resolve(w: &mut Writer<'_>, id: i64, keep: Keep) -> Result<(), CoreError> {
         Keep::Remote => "remote",
     };
     if wanted != kept {
-        let synced = SyncedTable::from_name(&table)
-            .ok_or_else(|| CoreError::InvalidInput(format!("\"{table}\" is not a synced table")))?;
+        let synced = SyncedTable::from_name(&table).ok_or_else(|| {
+            kizuna_core::invalid!(
+                "sync.unknownTable",
+                "\"{table}\" is not a synced table",
+                table
+            )
+        })?;
         let value = if keep == Keep::Local { local } else { remote };
         let exists: bool = w.tx().query_row(
             &format!(
@@ -208,10 +213,9 @@ fn resolve(w: &mut Writer<'_>, id: i64, keep: Keep) -> Result<(), CoreError> {
                 ))?
                 .query_map([], |r| r.get(0))?
                 .collect::<Result<_, _>>()?;
-            let column = columns
-                .into_iter()
-                .find(|c| *c == column)
-                .ok_or_else(|| CoreError::InvalidInput(format!("no column \"{column}\"")))?;
+            let column = columns.into_iter().find(|c| *c == column).ok_or_else(|| {
+                kizuna_core::invalid!("sync.unknownColumn", "no column \"{column}\"", column)
+            })?;
             w.update(synced, &pk, &[(column.as_str(), value)])?;
             if synced == SyncedTable::Members {
                 kizuna_core::members::refresh_search(w, &pk.as_str().into())?;

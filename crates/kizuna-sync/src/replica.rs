@@ -42,7 +42,7 @@ fn to_value(cell: &CellValue) -> Result<Value, CoreError> {
         CellValue::Real(f) => Value::Real(*f),
         CellValue::Text(s) => Value::Text(s.clone()),
         CellValue::Blob(hex) => Value::Blob(from_hex(hex).ok_or_else(|| {
-            CoreError::InvalidInput("a change carries a blob that is not hex".to_owned())
+            kizuna_core::invalid!("sync.blobNotHex", "a change carries a blob that is not hex")
         })?),
     })
 }
@@ -152,16 +152,18 @@ fn merge_in(
     let mut touched: BTreeSet<(usize, String)> = BTreeSet::new();
     for change in changes {
         let table = SyncedTable::from_name(&change.table).ok_or_else(|| {
-            CoreError::InvalidInput(format!(
-                "a change names an unknown table \"{}\"",
-                change.table
-            ))
+            kizuna_core::invalid!(
+                "sync.changeTable",
+                "a change names an unknown table \"{table}\"",
+                table = change.table
+            )
         })?;
         if !is_identifier(&change.column) {
-            return Err(CoreError::InvalidInput(format!(
-                "a change names a column that cannot exist: \"{}\"",
-                change.column
-            )));
+            return Err(kizuna_core::invalid!(
+                "sync.changeColumn",
+                "a change names a column that cannot exist: \"{column}\"",
+                column = change.column
+            ));
         }
         let site = match sites.get(&change.site) {
             Some(id) => *id,

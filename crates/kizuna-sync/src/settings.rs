@@ -69,17 +69,20 @@ fn saved(store: &Store) -> Result<Saved, CoreError> {
 pub fn check_hub_url(url: &str) -> Result<String, CoreError> {
     let trimmed = url.trim().trim_end_matches('/');
     let refuse = || {
-        CoreError::InvalidInput(format!(
-            "\"{trimmed}\" is not a hub address; it looks like https://hub.example.com"
-        ))
+        kizuna_core::invalid!(
+            "sync.notHubAddress",
+            "\"{text}\" is not a hub address; it looks like https://hub.example.com",
+            text = trimmed
+        )
     };
     let parsed = reqwest::Url::parse(trimmed).map_err(|_| refuse())?;
     if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none() {
         return Err(refuse());
     }
     if !parsed.username().is_empty() || parsed.password().is_some() || parsed.query().is_some() {
-        return Err(CoreError::InvalidInput(
-            "put only the hub's address here; the token goes in its own field".to_owned(),
+        return Err(kizuna_core::invalid!(
+            "sync.tokenInAddress",
+            "put only the hub's address here; the token goes in its own field"
         ));
     }
     Ok(trimmed.to_owned())
@@ -126,9 +129,11 @@ fn default_label() -> String {
 pub fn set_site_label(store: &Store, label: &str) -> Result<(), CoreError> {
     let label = label.trim();
     if label.chars().count() > MAX_LABEL_CHARS {
-        return Err(CoreError::InvalidInput(format!(
-            "a name for this laptop has at most {MAX_LABEL_CHARS} characters"
-        )));
+        return Err(kizuna_core::invalid!(
+            "sync.labelTooLong",
+            "a name for this laptop has at most {max} characters",
+            max = MAX_LABEL_CHARS
+        ));
     }
     let mut settings = saved(store)?;
     settings.label = (!label.is_empty()).then(|| label.to_owned());

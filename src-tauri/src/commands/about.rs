@@ -27,10 +27,8 @@ pub struct AboutKizuna {
 /// Kizuna's version and licence and the third-party notices.
 #[tauri::command]
 pub async fn about_kizuna(app: AppHandle) -> Result<AboutKizuna, AppError> {
-    let notices = Notices::from_json(NOTICES_JSON).map_err(|error| AppError {
-        code: ErrorCode::Internal,
-        message: error.to_string(),
-    })?;
+    let notices = Notices::from_json(NOTICES_JSON)
+        .map_err(|error| AppError::plain(ErrorCode::Internal, error.to_string()))?;
     Ok(AboutKizuna {
         version: app.package_info().version.to_string(),
         licence: env!("CARGO_PKG_LICENSE").to_owned(),

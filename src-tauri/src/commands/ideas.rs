@@ -145,7 +145,12 @@ pub async fn export_idea_contributors(
             let csv = ideas::contributors_csv(store.conn(), &id)?;
             let rows = ideas::contributors(store.conn(), &id)?.len();
             std::fs::write(path.trim(), csv).map_err(|e| {
-                CoreError::InvalidInput(format!("cannot write \"{}\": {e}", path.trim()))
+                kizuna_core::invalid!(
+                    "files.cannotWrite",
+                    "cannot write \"{path}\": {e}",
+                    path = path.trim(),
+                    e
+                )
             })?;
             Ok::<_, CoreError>(u32::try_from(rows).unwrap_or(u32::MAX))
         })

@@ -5,7 +5,6 @@
 
 use std::sync::Arc;
 
-use kizuna_core::CoreError;
 use kizuna_core::Store;
 use kizuna_import::engine::ImportReport;
 use kizuna_import::formats::FileOptions;
@@ -23,10 +22,6 @@ const MAX_IMPORT_MB: usize = 512;
 /// How many past imports the history shows.
 const HISTORY_ROWS: u32 = 50;
 
-fn refuse(message: impl Into<String>) -> AppError {
-    CoreError::InvalidInput(message.into()).into()
-}
-
 /// Takes the file's bytes (the request body) and its name (the `x-file-name` header,
 /// URI-encoded); returns its size in bytes.
 #[tauri::command]
@@ -40,16 +35,27 @@ pub async fn import_stage(
         .and_then(|v| v.to_str().ok())
         .map(|v| percent_decode_str(v).decode_utf8_lossy().into_owned())
         .filter(|n| !n.trim().is_empty())
-        .ok_or_else(|| refuse("the file's name did not arrive; choose the file again"))?;
+        .ok_or_else(|| {
+            AppError::from(kizuna_core::invalid!(
+                "import.nameMissing",
+                "the file's name did not arrive; choose the file again"
+            ))
+        })?;
     let InvokeBody::Raw(bytes) = request.body() else {
-        return Err(refuse(
-            "the file's content did not arrive; choose the file again",
-        ));
+        return Err(kizuna_core::invalid!(
+            "import.contentMissing",
+            "the file's content did not arrive; choose the file again"
+        )
+        .into());
     };
     if bytes.len() > MAX_IMPORT_MB * 1024 * 1024 {
-        return Err(refuse(format!(
-            "\"{name}\" is larger than {MAX_IMPORT_MB} MB; split it into smaller files"
-        )));
+        return Err(kizuna_core::invalid!(
+            "import.tooLarge",
+            "\"{name}\" is larger than {max} MB; split it into smaller files",
+            name,
+            max = MAX_IMPORT_MB
+        )
+        .into());
     }
     let size = bytes.len() as u64;
     state.stage_file(StagedFile {
@@ -60,9 +66,13 @@ pub async fn import_stage(
 }
 
 fn staged(state: &AppState) -> Result<StagedFile, AppError> {
-    state
-        .staged_file()
-        .ok_or_else(|| refuse("no file is chosen; drop a file or choose one first"))
+    state.staged_file().ok_or_else(|| {
+        kizuna_core::invalid!(
+            "import.noFile",
+            "no file is chosen; drop a file or choose one first"
+        )
+        .into()
+    })
 }
 
 /// How the staged file reads with `options`: format, columns, mapping, first and bad rows.

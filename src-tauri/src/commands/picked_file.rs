@@ -9,34 +9,57 @@ use kizuna_core::CoreError;
 /// ("a feedback CSV"), `max_mb` is the largest size read in MB.
 pub fn read_picked(path: &str, max_mb: u64, what: &str) -> Result<Vec<u8>, CoreError> {
     let file = PathBuf::from(path.trim());
-    let refuse = |why: &str| {
-        Err(CoreError::InvalidInput(format!(
-            "cannot read \"{path}\": {why}"
-        )))
+    let refuse = |why: kizuna_core::Invalid| {
+        Err(kizuna_core::invalid!(
+            "files.cannotRead",
+            "cannot read \"{path}\": {why}",
+            path,
+            why
+        ))
     };
     if !file.is_absolute() {
-        return refuse("it is not a full path; choose the file again");
-    }
-    let Ok(meta) = std::fs::metadata(&file) else {
-        return refuse("the file does not exist or cannot be opened");
-    };
-    if !meta.is_file() {
-        return refuse("it is a folder, not a file");
-    }
-    if meta.len() > max_mb * 1024 * 1024 {
-        return refuse(&format!(
-            "the file is larger than {max_mb} MB; {what} is much smaller"
+        return refuse(kizuna_core::invalid_reason!(
+            "files.readNotFullPath",
+            "it is not a full path; choose the file again"
         ));
     }
-    std::fs::read(&file).or_else(|e| refuse(&format!("it could not be read ({e})")))
+    let Ok(meta) = std::fs::metadata(&file) else {
+        return refuse(kizuna_core::invalid_reason!(
+            "files.missing",
+            "the file does not exist or cannot be opened"
+        ));
+    };
+    if !meta.is_file() {
+        return refuse(kizuna_core::invalid_reason!(
+            "files.isFolder",
+            "it is a folder, not a file"
+        ));
+    }
+    if meta.len() > max_mb * 1024 * 1024 {
+        return refuse(kizuna_core::invalid_reason!(
+            "files.tooLarge",
+            "the file is larger than {max} MB; {what} is much smaller",
+            max = max_mb,
+            what
+        ));
+    }
+    std::fs::read(&file).or_else(|e| {
+        refuse(kizuna_core::invalid_reason!(
+            "files.unreadable",
+            "it could not be read ({error})",
+            error = e
+        ))
+    })
 }
 
 /// The picked file at `path` as UTF-8 text (see [`read_picked`]).
 pub fn read_picked_text(path: &str, max_mb: u64, what: &str) -> Result<String, CoreError> {
     String::from_utf8(read_picked(path, max_mb, what)?).map_err(|_| {
-        CoreError::InvalidInput(format!(
-            "cannot read \"{path}\": it is not UTF-8 text; save it as CSV UTF-8"
-        ))
+        kizuna_core::invalid!(
+            "files.notUtf8",
+            "cannot read \"{path}\": it is not UTF-8 text; save it as CSV UTF-8",
+            path
+        )
     })
 }
 
@@ -46,7 +69,7 @@ mod tests {
 
     fn refusal<T: std::fmt::Debug>(result: Result<T, CoreError>) -> String {
         match result {
-            Err(CoreError::InvalidInput(message)) => message,
+            Err(CoreError::InvalidInput(message)) => message.to_string(),
             other => panic!("expected a refusal, got {other:?}"),
         }
     }

@@ -67,10 +67,8 @@ pub struct SavedReport {
 }
 
 fn key_of(store: &Store, request: &ReportRequest) -> Result<String, AppError> {
-    let request = serde_json::to_string(request).map_err(|e| AppError {
-        code: kizuna_core::ErrorCode::Internal,
-        message: e.to_string(),
-    })?;
+    let request = serde_json::to_string(request)
+        .map_err(|e| AppError::plain(kizuna_core::ErrorCode::Internal, e.to_string()))?;
     Ok(format!("{}\n{request}", store.path().display()))
 }
 
@@ -179,12 +177,17 @@ fn folder(path: &str) -> Result<PathBuf, CoreError> {
         return Ok(dir);
     }
     let why = if dir.is_absolute() {
-        "it is not an existing folder"
+        kizuna_core::invalid_reason!("files.notExistingFolder", "it is not an existing folder")
     } else {
-        "it is not a full path; choose the folder again"
+        kizuna_core::invalid_reason!(
+            "files.folderNotFullPath",
+            "it is not a full path; choose the folder again"
+        )
     };
-    Err(CoreError::InvalidInput(format!(
-        "cannot save to \"{}\": {why}",
-        Path::new(path).display()
-    )))
+    Err(kizuna_core::invalid!(
+        "files.cannotSave",
+        "cannot save to \"{path}\": {why}",
+        path = Path::new(path).display(),
+        why
+    ))
 }

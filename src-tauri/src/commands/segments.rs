@@ -136,8 +136,9 @@ pub async fn export_segment_csv(
                 (_, Some(rules)) => rule_tree(rules)?,
                 (Some(id), None) => segments::get_segment(store.conn(), &id)?.rules,
                 (None, None) => {
-                    return Err(CoreError::InvalidInput(
-                        "choose a segment or build rules to export".to_owned(),
+                    return Err(kizuna_core::invalid!(
+                        "segments.nothingToExport",
+                        "choose a segment or build rules to export"
                     )
                     .into());
                 }

@@ -92,9 +92,11 @@ pub async fn resolve_sync_conflict(
         "local" => Keep::Local,
         "remote" => Keep::Remote,
         other => {
-            return Err(kizuna_core::CoreError::InvalidInput(format!(
-                "keep \"local\" or \"remote\", not \"{other}\""
-            ))
+            return Err(kizuna_core::invalid!(
+                "sync.keepWhich",
+                "keep \"local\" or \"remote\", not \"{other}\"",
+                other
+            )
             .into());
         }
     };

@@ -77,17 +77,20 @@ fn parse_input(conn: &Connection, event: &str, input: &BudgetLineInput) -> Resul
     if let Some(asked) = input.currency.as_deref().filter(|c| !c.trim().is_empty()) {
         let asked = currency_info(asked)?.code;
         if asked != currency {
-            return Err(CoreError::InvalidInput(format!(
-                "this event's budget is in {currency}; a line in {asked} cannot be added"
-            )));
+            return Err(crate::invalid!(
+                "budget.otherCurrency",
+                "this event's budget is in {currency}; a line in {asked} cannot be added",
+                currency,
+                asked
+            ));
         }
     }
     let planned = parse_amount(&input.planned, &currency)
-        .map_err(|e| CoreError::InvalidInput(format!("planned: {e}")))?;
+        .map_err(|e| crate::invalid!("budget.planned", "planned: {reason}", reason = e))?;
     let actual = match input.actual.as_deref().map(str::trim) {
         Some(a) if !a.is_empty() => Some(
             parse_amount(a, &currency)
-                .map_err(|e| CoreError::InvalidInput(format!("actual: {e}")))?
+                .map_err(|e| crate::invalid!("budget.actual", "actual: {reason}", reason = e))?
                 .minor,
         ),
         _ => None,
@@ -211,9 +214,12 @@ pub fn copy_budget(w: &mut Writer<'_>, from: &str, to: &str) -> Result<u32> {
     let (source, target) = (budget_currency(w.tx(), from)?, budget_currency(w.tx(), to)?);
     let lines = budget_lines(w.tx(), from)?;
     if source != target && !lines.is_empty() {
-        return Err(CoreError::InvalidInput(format!(
-            "the budget is in {source} but the new event is in {target}; set the same currency to copy it"
-        )));
+        return Err(crate::invalid!(
+            "budget.copyCurrency",
+            "the budget is in {source} but the new event is in {target}; set the same currency to copy it",
+            source,
+            target
+        ));
     }
     for line in &lines {
         w.insert(

@@ -38,9 +38,11 @@ impl BudgetKind {
         match s.trim() {
             "cost" => Ok(BudgetKind::Cost),
             "income" => Ok(BudgetKind::Income),
-            other => Err(CoreError::InvalidInput(format!(
-                "\"{other}\" is not a budget line kind; use cost or income"
-            ))),
+            other => Err(crate::invalid!(
+                "budget.unknownKind",
+                "\"{text}\" is not a budget line kind; use cost or income",
+                text = other
+            )),
         }
     }
 }
@@ -110,10 +112,12 @@ impl BudgetCategory {
             .find(|c| c.as_sql() == wanted)
             .ok_or_else(|| {
                 let names: Vec<&str> = Self::ALL.iter().map(|c| c.as_sql()).collect();
-                CoreError::InvalidInput(format!(
-                    "\"{s}\" is not a budget category; use one of {}",
-                    names.join(", ")
-                ))
+                crate::invalid!(
+                    "budget.unknownCategory",
+                    "\"{text}\" is not a budget category; use one of {known}",
+                    text = s,
+                    known = names.join(", ")
+                )
             })
     }
 
@@ -127,13 +131,14 @@ impl BudgetCategory {
             .filter(|c| c.kind() == kind)
             .map(|c| c.as_sql())
             .collect();
-        Err(CoreError::InvalidInput(format!(
-            "{} is a {} category; {} lines use {}",
-            self.as_sql(),
-            self.kind().as_sql(),
-            kind.as_sql(),
-            fitting.join(", ")
-        )))
+        Err(crate::invalid!(
+            "budget.categoryKind",
+            "{category} is a {kind} category; {lineKind} lines use {fitting}",
+            category = self.as_sql(),
+            kind = self.kind().as_sql(),
+            lineKind = kind.as_sql(),
+            fitting = fitting.join(", ")
+        ))
     }
 }
 

@@ -145,14 +145,13 @@ fn by_code(
         )
         .optional()?;
     let Some((code_id, campaign)) = found else {
-        let noun = match kind {
-            CodeKind::Code => "referral code",
-            CodeKind::Link => "link tag",
-        };
-        return Err(CoreError::InvalidInput(format!(
-            "there is no campaign with the {noun} \"{}\"",
-            code.trim()
-        )));
+        let noun = kind.noun();
+        return Err(crate::invalid!(
+            "campaigns.unknownCode",
+            "there is no campaign with the {noun} \"{code}\"",
+            noun,
+            code = code.trim()
+        ));
     };
     let via = match kind {
         CodeKind::Code => AttributionVia::Code,

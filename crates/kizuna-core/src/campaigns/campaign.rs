@@ -39,9 +39,11 @@ impl CampaignStatus {
             .into_iter()
             .find(|s| s.as_sql().eq_ignore_ascii_case(text.trim()))
             .ok_or_else(|| {
-                CoreError::InvalidInput(format!(
-                    "\"{text}\" is not a campaign status (use planned, running, done or cancelled)"
-                ))
+                crate::invalid!(
+                    "campaigns.unknownStatus",
+                    "\"{text}\" is not a campaign status (use planned, running, done or cancelled)",
+                    text
+                )
             })
     }
 
@@ -152,10 +154,6 @@ const GOALS: [&str; 5] = [
     "ideas",
 ];
 
-fn bad<T>(why: String) -> Result<T> {
-    Err(CoreError::InvalidInput(why))
-}
-
 fn opt_text(v: &Option<String>) -> Value {
     v.as_deref()
         .map(str::trim)
@@ -173,8 +171,10 @@ fn goal(conn: &Connection, metric: &str) -> Result<String> {
             |r| r.get(0),
         )?;
         if !known {
-            return bad(format!(
-                "\"{kind}\" is not an activity type, so it cannot be the campaign's goal"
+            return Err(crate::invalid!(
+                "campaigns.goalNotActivity",
+                "\"{kind}\" is not an activity type, so it cannot be the campaign's goal",
+                kind
             ));
         }
         return Ok(metric);
@@ -182,8 +182,10 @@ fn goal(conn: &Connection, metric: &str) -> Result<String> {
     if GOALS.contains(&metric.as_str()) {
         return Ok(metric);
     }
-    bad(format!(
-        "\"{metric}\" is not a goal metric (use new_members, activities:<type>, event_attendance, perk_redemptions or ideas)"
+    Err(crate::invalid!(
+        "campaigns.unknownGoal",
+        "\"{metric}\" is not a goal metric (use new_members, activities:<type>, event_attendance, perk_redemptions or ideas)",
+        metric
     ))
 }
 
@@ -191,28 +193,37 @@ fn goal(conn: &Connection, metric: &str) -> Result<String> {
 fn cells(conn: &Connection, input: &CampaignInput, now: i64) -> Result<Vec<(&'static str, Value)>> {
     let name = input.name.trim();
     if name.is_empty() {
-        return bad("a campaign needs a name".to_owned());
+        return Err(crate::invalid!(
+            "campaigns.nameMissing",
+            "a campaign needs a name"
+        ));
     }
     if input.ends_at.is_some_and(|end| end < input.starts_at) {
-        return bad(
-            "the campaign ends before it starts; pick an end date after the start".to_owned(),
-        );
+        return Err(crate::invalid!(
+            "campaigns.endBeforeStart",
+            "the campaign ends before it starts; pick an end date after the start"
+        ));
     }
     let currency = currency_info(input.currency.trim())?.code;
-    let money = |text: &str, what: &str| -> Result<Value> {
+    let money = |text: &str, what: crate::Invalid| -> Result<Value> {
         if text.trim().is_empty() {
             return Ok(Value::Null);
         }
         parse_amount(text, currency)
             .map(|m| Value::Integer(m.minor))
-            .map_err(|e| CoreError::InvalidInput(format!("{what}: {e}")))
+            .map_err(|e| {
+                crate::invalid!("campaigns.badAmount", "{what}: {reason}", what, reason = e)
+            })
     };
     let goal_metric = match input.goal_metric.as_deref().map(str::trim) {
         Some(m) if !m.is_empty() => Value::Text(goal(conn, m)?),
         _ => Value::Null,
     };
     if input.goal_target.is_some_and(|t| t < 0) {
-        return bad("the goal target cannot be negative".to_owned());
+        return Err(crate::invalid!(
+            "campaigns.negativeTarget",
+            "the goal target cannot be negative"
+        ));
     }
     let status = input
         .status
@@ -224,10 +235,19 @@ fn cells(conn: &Connection, input: &CampaignInput, now: i64) -> Result<Vec<(&'st
         ("starts_at", Value::Integer(input.starts_at)),
         ("ends_at", input.ends_at.map_or(Value::Null, Value::Integer)),
         ("currency", Value::Text(currency.to_owned())),
-        ("budget_minor", money(&input.budget, "budget")?),
+        (
+            "budget_minor",
+            money(
+                &input.budget,
+                crate::invalid_reason!("campaigns.budget", "budget"),
+            )?,
+        ),
         (
             "actual_spend_minor",
-            money(&input.actual_spend, "actual spend")?,
+            money(
+                &input.actual_spend,
+                crate::invalid_reason!("campaigns.actualSpend", "actual spend"),
+            )?,
         ),
         ("goal_metric", goal_metric),
         (
@@ -284,8 +304,16 @@ pub(super) fn ensure_member(conn: &Connection, id: &str) -> Result<()> {
         .optional()?;
     match row {
         Some((_, None)) => Ok(()),
-        Some((name, Some(_))) => bad(format!("{name} is not a member any more (deleted)")),
-        None => bad(format!("\"{id}\" is not a member of this community")),
+        Some((name, Some(_))) => Err(crate::invalid!(
+            "campaigns.memberDeleted",
+            "{name} is not a member any more (deleted)",
+            name
+        )),
+        None => Err(crate::invalid!(
+            "campaigns.notMember",
+            "\"{id}\" is not a member of this community",
+            id
+        )),
     }
 }
 
@@ -424,8 +452,11 @@ pub fn unlink_event(w: &mut Writer<'_>, campaign: &str, event: &str) -> Result<(
         .optional()?;
     match id {
         Some(id) => w.delete(SyncedTable::CampaignEvents, &id),
-        None => bad(format!(
-            "event {event} is not linked to campaign {campaign}"
+        None => Err(crate::invalid!(
+            "campaigns.eventNotLinked",
+            "event {event} is not linked to campaign {campaign}",
+            event,
+            campaign
         )),
     }
 }

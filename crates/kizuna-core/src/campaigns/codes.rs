@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::campaign::ensure_campaign;
-use crate::error::{CoreError, Result};
+use crate::error::Result;
 use crate::store::{SyncedTable, Writer};
 
 /// A referral code people type, or a tag in the links they follow (e.g. `utm_campaign`).
@@ -35,10 +35,11 @@ impl CodeKind {
         }
     }
 
-    fn noun(self) -> &'static str {
+    /// What the manager calls it, keyed so the UI words it in its language.
+    pub(crate) fn noun(self) -> crate::Invalid {
         match self {
-            CodeKind::Code => "referral code",
-            CodeKind::Link => "link tag",
+            CodeKind::Code => crate::invalid_reason!("campaigns.referralCode", "referral code"),
+            CodeKind::Link => crate::invalid_reason!("campaigns.linkTag", "link tag"),
         }
     }
 }
@@ -71,13 +72,19 @@ pub fn add_code(
     ensure_campaign(w.tx(), campaign)?;
     let code = kind.fold(code);
     if code.is_empty() {
-        return Err(CoreError::InvalidInput(format!("enter a {}", kind.noun())));
+        return Err(crate::invalid!(
+            "campaigns.codeMissing",
+            "enter a {noun}",
+            noun = kind.noun()
+        ));
     }
     if code.chars().any(char::is_whitespace) || code.chars().count() > 64 {
-        return Err(CoreError::InvalidInput(format!(
-            "\"{code}\" cannot be a {}: use up to 64 letters, digits or signs without spaces",
-            kind.noun()
-        )));
+        return Err(crate::invalid!(
+            "campaigns.badCode",
+            "\"{code}\" cannot be a {noun}: use up to 64 letters, digits or signs without spaces",
+            code,
+            noun = kind.noun()
+        ));
     }
     let taken: Option<String> = w
         .tx()
@@ -89,10 +96,13 @@ pub fn add_code(
         )
         .optional()?;
     if let Some(name) = taken {
-        return Err(CoreError::InvalidInput(format!(
-            "the {} \"{code}\" is already used by the campaign \"{name}\"",
-            kind.noun()
-        )));
+        return Err(crate::invalid!(
+            "campaigns.codeTaken",
+            "the {noun} \"{code}\" is already used by the campaign \"{name}\"",
+            noun = kind.noun(),
+            code,
+            name
+        ));
     }
     if let Some(influencer) = influencer {
         let on_roster: bool = w.tx().query_row(
@@ -101,9 +111,11 @@ pub fn add_code(
             |r| r.get(0),
         )?;
         if !on_roster {
-            return Err(CoreError::InvalidInput(format!(
-                "influencer {influencer} is not on this campaign's roster"
-            )));
+            return Err(crate::invalid!(
+                "campaigns.influencerNotOnRoster",
+                "influencer {influencer} is not on this campaign's roster",
+                influencer
+            ));
         }
     }
     let id = crate::ids::derived_id("campaign_code", &[kind.as_sql(), &code]);
@@ -131,9 +143,11 @@ pub fn remove_code(w: &mut Writer<'_>, id: &str) -> Result<()> {
         |r| r.get(0),
     )?;
     if used > 0 {
-        return Err(CoreError::InvalidInput(format!(
-            "{used} members were attributed through this code; it cannot be deleted"
-        )));
+        return Err(crate::invalid!(
+            "campaigns.codeUsed",
+            "{used} members were attributed through this code; it cannot be deleted",
+            used
+        ));
     }
     w.delete(SyncedTable::CampaignCodes, id)
 }

@@ -42,7 +42,7 @@ use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::{CoreError, Result};
+use crate::error::Result;
 use crate::ids::CampaignId;
 use crate::money::Money;
 use crate::store::{SyncedTable, Writer};
@@ -90,9 +90,7 @@ impl CampaignKind {
             .into_iter()
             .find(|k| k.as_sql() == wanted)
             .ok_or_else(|| {
-                CoreError::InvalidInput(format!(
-                    "\"{text}\" is not a campaign kind (use influencer, email, social, referral, co_creation or event)"
-                ))
+                crate::invalid!("campaigns.unknownKind", "\"{text}\" is not a campaign kind (use influencer, email, social, referral, co_creation or event)", text)
             })
     }
 }
@@ -121,13 +119,15 @@ pub struct NewCampaign {
 /// Creates a campaign; its status follows from its window and `now`.
 pub fn create_campaign(w: &mut Writer<'_>, new: &NewCampaign) -> Result<CampaignId> {
     if new.name.trim().is_empty() {
-        return Err(CoreError::InvalidInput(
-            "a campaign needs a name".to_owned(),
+        return Err(crate::invalid!(
+            "campaigns.nameMissing",
+            "a campaign needs a name"
         ));
     }
     if new.budget.is_some_and(|b| b.minor < 0) {
-        return Err(CoreError::InvalidInput(
-            "a budget cannot be negative".to_owned(),
+        return Err(crate::invalid!(
+            "campaigns.negativeBudget",
+            "a budget cannot be negative"
         ));
     }
     let now = w.now_ms();

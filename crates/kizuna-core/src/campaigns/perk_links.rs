@@ -54,9 +54,12 @@ pub fn link_perk(w: &mut Writer<'_>, campaign: &str, perk: &str) -> Result<()> {
                     .query_row("SELECT name FROM campaigns WHERE id = ?1", [&c], |r| {
                         r.get(0)
                     })?;
-            Err(CoreError::InvalidInput(format!(
-                "the perk \"{name}\" is already linked to the campaign \"{other}\": unlink it there first"
-            )))
+            Err(crate::invalid!(
+                "campaigns.perkLinkedElsewhere",
+                "the perk \"{name}\" is already linked to the campaign \"{other}\": unlink it there first",
+                name,
+                other
+            ))
         }
         None => w.update(
             SyncedTable::Perks,
@@ -72,9 +75,11 @@ pub fn unlink_perk(w: &mut Writer<'_>, campaign: &str, perk: &str) -> Result<()>
     if current.as_deref() == Some(campaign) {
         w.update(SyncedTable::Perks, perk, &[("campaign_id", Value::Null)])
     } else {
-        Err(CoreError::InvalidInput(format!(
-            "the perk \"{name}\" is not linked to this campaign"
-        )))
+        Err(crate::invalid!(
+            "campaigns.perkNotLinked",
+            "the perk \"{name}\" is not linked to this campaign",
+            name
+        ))
     }
 }
 

@@ -40,9 +40,7 @@ impl InfluencerStatus {
             .into_iter()
             .find(|s| s.as_sql().eq_ignore_ascii_case(text.trim()))
             .ok_or_else(|| {
-                CoreError::InvalidInput(format!(
-                    "\"{text}\" is not an influencer status (use shortlisted, contracted, declined or done)"
-                ))
+                crate::invalid!("campaigns.unknownInfluencerStatus", "\"{text}\" is not an influencer status (use shortlisted, contracted, declined or done)", text)
             })
     }
 }
@@ -79,9 +77,7 @@ impl DeliverableKind {
             .into_iter()
             .find(|k| k.as_sql().eq_ignore_ascii_case(text.trim()))
             .ok_or_else(|| {
-                CoreError::InvalidInput(format!(
-                    "\"{text}\" is not a deliverable kind (use post, video, story, stream, article or other)"
-                ))
+                crate::invalid!("campaigns.unknownDeliverable", "\"{text}\" is not a deliverable kind (use post, video, story, stream, article or other)", text)
             })
     }
 }
@@ -151,10 +147,6 @@ pub struct RosterEntry {
     pub members_brought: i64,
 }
 
-fn bad<T>(why: String) -> Result<T> {
-    Err(CoreError::InvalidInput(why))
-}
-
 fn opt_text(v: &Option<String>) -> Value {
     v.as_deref()
         .map(str::trim)
@@ -178,11 +170,19 @@ fn term_cells(
             match owner {
                 Some(owner) if owner == member => Value::Text(identity.to_owned()),
                 Some(_) => {
-                    return bad(format!(
-                        "identity {identity} belongs to someone else; pick one of this member's own accounts"
+                    return Err(crate::invalid!(
+                        "campaigns.identityOfOther",
+                        "identity {identity} belongs to someone else; pick one of this member's own accounts",
+                        identity
                     ));
                 }
-                None => return bad(format!("there is no identity {identity}")),
+                None => {
+                    return Err(crate::invalid!(
+                        "campaigns.noIdentity",
+                        "there is no identity {identity}",
+                        identity
+                    ));
+                }
             }
         }
         _ => Value::Null,
@@ -196,10 +196,13 @@ fn term_cells(
             |r| r.get(0),
         )?;
         let Some(currency) = currency else {
-            return bad("set the campaign's currency before entering fees".to_owned());
+            return Err(crate::invalid!(
+                "campaigns.feeWithoutCurrency",
+                "set the campaign's currency before entering fees"
+            ));
         };
         let money = parse_amount(&terms.fee, &currency)
-            .map_err(|e| CoreError::InvalidInput(format!("fee: {e}")))?;
+            .map_err(|e| crate::invalid!("campaigns.badFee", "fee: {reason}", reason = e))?;
         Value::Integer(money.minor)
     };
     Ok(vec![
@@ -225,7 +228,10 @@ pub fn add_influencer(
         |r| r.get(0),
     )?;
     if already {
-        return bad("this member is already on the campaign's roster".to_owned());
+        return Err(crate::invalid!(
+            "campaigns.alreadyOnRoster",
+            "this member is already on the campaign's roster"
+        ));
     }
     let mut cells = term_cells(w.tx(), campaign, member, terms)?;
     cells.push(("campaign_id", Value::Text(campaign.to_owned())));
@@ -287,14 +293,19 @@ pub(super) fn ids(conn: &Connection, sql: &str, arg: &str) -> Result<Vec<String>
 
 fn deliverable_cells(input: &DeliverableInput) -> Result<Vec<(&'static str, Value)>> {
     if input.reach.is_some_and(|r| r < 0) {
-        return bad("reach cannot be negative".to_owned());
+        return Err(crate::invalid!(
+            "campaigns.negativeReach",
+            "reach cannot be negative"
+        ));
     }
     let url = opt_text(&input.url);
     if let Value::Text(url) = &url
         && !(url.starts_with("https://") || url.starts_with("http://"))
     {
-        return bad(format!(
-            "\"{url}\" is not a web address (start it with https://)"
+        return Err(crate::invalid!(
+            "campaigns.notUrl",
+            "\"{url}\" is not a web address (start it with https://)",
+            url
         ));
     }
     let at = |v: Option<i64>| v.map_or(Value::Null, Value::Integer);

@@ -6,7 +6,7 @@ use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::{CoreError, Result};
+use crate::error::Result;
 use crate::store::{SyncedTable, Writer};
 
 /// A level as stored and shown.
@@ -160,21 +160,22 @@ pub fn levels(conn: &Connection) -> Result<Vec<Level>> {
     })
 }
 
-fn invalid(message: String) -> CoreError {
-    CoreError::InvalidInput(message)
-}
-
 /// Checks a list of levels: at least one, the first at 0 points, thresholds strictly increasing,
 /// every key and label present, keys unique.
 pub fn validate_levels(input: &[LevelInput]) -> Result<()> {
     if input.is_empty() {
-        return Err(invalid("there must be at least one level".to_owned()));
+        return Err(crate::invalid!(
+            "levels.none",
+            "there must be at least one level"
+        ));
     }
     if input.len() > MAX_LEVELS {
-        return Err(invalid(format!(
-            "there can be at most {MAX_LEVELS} levels (got {})",
-            input.len()
-        )));
+        return Err(crate::invalid!(
+            "levels.tooMany",
+            "there can be at most {max} levels (got {count})",
+            max = MAX_LEVELS,
+            count = input.len()
+        ));
     }
     for (n, level) in input.iter().enumerate() {
         let position = n + 1;
@@ -184,48 +185,63 @@ pub fn validate_levels(input: &[LevelInput]) -> Result<()> {
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
         {
-            return Err(invalid(format!(
-                "level {position} needs a key of lowercase letters, digits, - or _ (got \"{}\")",
-                level.key
-            )));
+            return Err(crate::invalid!(
+                "levels.badKey",
+                "level {position} needs a key of lowercase letters, digits, - or _ (got \"{key}\")",
+                position,
+                key = level.key
+            ));
         }
         if level.label_en.trim().is_empty() {
-            return Err(invalid(format!("level {position} needs an English label")));
+            return Err(crate::invalid!(
+                "levels.englishLabelMissing",
+                "level {position} needs an English label",
+                position
+            ));
         }
         if level.label_ja.trim().is_empty() {
-            return Err(invalid(format!(
-                "level {position} ({}) needs a Japanese label",
-                level.label_en.trim()
-            )));
+            return Err(crate::invalid!(
+                "levels.japaneseLabelMissing",
+                "level {position} ({label}) needs a Japanese label",
+                position,
+                label = level.label_en.trim()
+            ));
         }
         if !level.min_score.is_finite() {
-            return Err(invalid(format!(
-                "the threshold of {} must be a number",
-                level.label_en.trim()
-            )));
+            return Err(crate::invalid!(
+                "levels.thresholdNotNumber",
+                "the threshold of {label} must be a number",
+                label = level.label_en.trim()
+            ));
         }
         if input[..n].iter().any(|other| other.key.trim() == key) {
-            return Err(invalid(format!("two levels share the key \"{key}\"")));
+            return Err(crate::invalid!(
+                "levels.duplicateKey",
+                "two levels share the key \"{key}\"",
+                key
+            ));
         }
     }
     let first = &input[0];
     if first.min_score != 0.0 {
-        return Err(invalid(format!(
-            "the first level ({}) must start at 0 points (got {})",
-            first.label_en.trim(),
-            first.min_score
-        )));
+        return Err(crate::invalid!(
+            "levels.firstNotZero",
+            "the first level ({label}) must start at 0 points (got {score})",
+            label = first.label_en.trim(),
+            score = first.min_score
+        ));
     }
     for pair in input.windows(2) {
         let (lower, upper) = (&pair[0], &pair[1]);
         if upper.min_score <= lower.min_score {
-            return Err(invalid(format!(
-                "level thresholds must increase: {} ({}) must be above {} ({})",
-                upper.label_en.trim(),
-                upper.min_score,
-                lower.label_en.trim(),
-                lower.min_score
-            )));
+            return Err(crate::invalid!(
+                "levels.notIncreasing",
+                "level thresholds must increase: {upper} ({upperScore}) must be above {lower} ({lowerScore})",
+                upper = upper.label_en.trim(),
+                upperScore = upper.min_score,
+                lower = lower.label_en.trim(),
+                lowerScore = lower.min_score
+            ));
         }
     }
     Ok(())

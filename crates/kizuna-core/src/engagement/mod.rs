@@ -75,11 +75,13 @@ impl HalfLife {
     /// A half-life of `days` days, between [`Self::MIN_DAYS`] and [`Self::MAX_DAYS`].
     pub fn from_days(days: f64) -> Result<Self> {
         if !days.is_finite() || !(Self::MIN_DAYS..=Self::MAX_DAYS).contains(&days) {
-            return Err(CoreError::InvalidInput(format!(
-                "the score half-life must be between {} and {} days (got {days})",
-                Self::MIN_DAYS,
-                Self::MAX_DAYS
-            )));
+            return Err(crate::invalid!(
+                "engagement.halfLifeRange",
+                "the score half-life must be between {min} and {max} days (got {days})",
+                min = Self::MIN_DAYS,
+                max = Self::MAX_DAYS,
+                days
+            ));
         }
         Ok(Self { days })
     }
@@ -108,9 +110,11 @@ pub fn half_life(conn: &Connection) -> Result<HalfLife> {
             .trim()
             .parse::<f64>()
             .map_err(|_| {
-                CoreError::InvalidInput(format!(
-                    "the stored score half-life \"{text}\" is not a number of days; set it again"
-                ))
+                crate::invalid!(
+                    "engagement.storedHalfLife",
+                    "the stored score half-life \"{text}\" is not a number of days; set it again",
+                    text
+                )
             })
             .and_then(HalfLife::from_days),
     }
@@ -126,9 +130,13 @@ pub fn set_weight(w: &mut Writer<'_>, activity_type: &str, weight: f64) -> Resul
     // Adding 0.0 turns -0.0 into 0.0, so a "zero" weight is stored one way.
     let weight = weight + 0.0;
     if !weight.is_finite() || !(0.0..=MAX_WEIGHT).contains(&weight) {
-        return Err(CoreError::InvalidInput(format!(
-            "the weight of \"{activity_type}\" must be between 0 and {MAX_WEIGHT} (got {weight})"
-        )));
+        return Err(crate::invalid!(
+            "engagement.weightRange",
+            "the weight of \"{activity_type}\" must be between 0 and {max} (got {weight})",
+            activity_type,
+            max = MAX_WEIGHT,
+            weight
+        ));
     }
     let (id, current): (String, f64) = w
         .tx()

@@ -60,9 +60,11 @@ pub(super) fn check_rating(rating: i64) -> Result<()> {
     if (1..=5).contains(&rating) {
         Ok(())
     } else {
-        Err(CoreError::InvalidInput(format!(
-            "rating {rating} is not between 1 and 5"
-        )))
+        Err(crate::invalid!(
+            "feedback.ratingRange",
+            "rating {rating} is not between 1 and 5",
+            rating
+        ))
     }
 }
 

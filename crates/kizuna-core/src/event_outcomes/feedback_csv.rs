@@ -11,7 +11,7 @@ use ts_rs::TS;
 use super::feedback::{FeedbackInput, FeedbackSource, check_member, check_rating, insert};
 use crate::audit;
 use crate::budget::ensure_event;
-use crate::error::{CoreError, Result};
+use crate::error::Result;
 use crate::store::Writer;
 
 /// A row of the file that cannot be imported, and why.
@@ -38,7 +38,13 @@ pub fn check_feedback_csv(conn: &Connection, event: &str, data: &[u8]) -> Result
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(data);
     let headers = reader
         .headers()
-        .map_err(|e| CoreError::InvalidInput(format!("line 1: the header cannot be read ({e})")))?
+        .map_err(|e| {
+            crate::invalid!(
+                "csv.headerUnreadable",
+                "line 1: the header cannot be read ({e})",
+                e
+            )
+        })?
         .clone();
     let col = |name: &str| {
         headers
@@ -46,7 +52,10 @@ pub fn check_feedback_csv(conn: &Connection, event: &str, data: &[u8]) -> Result
             .position(|h| h.trim().eq_ignore_ascii_case(name))
     };
     let rating_col = col("rating").ok_or_else(|| {
-        CoreError::InvalidInput("line 1: the file needs a \"rating\" column".to_owned())
+        crate::invalid!(
+            "feedback.ratingColumnMissing",
+            "line 1: the file needs a \"rating\" column"
+        )
     })?;
     let (comment_col, email_col, member_col, at_col) = (
         col("comment"),
@@ -105,17 +114,20 @@ fn parse_row<'r>(
     at_col: Option<usize>,
 ) -> Result<FeedbackInput> {
     let rating_text = field(Some(rating_col))
-        .ok_or_else(|| CoreError::InvalidInput("the rating is empty".to_owned()))?;
+        .ok_or_else(|| crate::invalid!("feedback.ratingEmpty", "the rating is empty"))?;
     let rating: i64 = rating_text.parse().map_err(|_| {
-        CoreError::InvalidInput(format!(
-            "rating \"{rating_text}\" is not a whole number from 1 to 5"
-        ))
+        crate::invalid!(
+            "feedback.ratingNotNumber",
+            "rating \"{text}\" is not a whole number from 1 to 5",
+            text = rating_text
+        )
     })?;
     check_rating(rating)?;
     let member_id = match (field(member_col), field(email_col)) {
         (Some(id), _) => {
-            check_member(conn, id)
-                .map_err(|_| CoreError::InvalidInput(format!("no member has the id {id}")))?;
+            check_member(conn, id).map_err(|_| {
+                crate::invalid!("csv.noMemberWithId", "no member has the id {id}", id)
+            })?;
             Some(id.to_owned())
         }
         (None, Some(email)) => Some(
@@ -125,7 +137,13 @@ fn parse_row<'r>(
             )?
             .query_row([email], |r| r.get(0))
             .optional()?
-            .ok_or_else(|| CoreError::InvalidInput(format!("no member has the email {email}")))?,
+            .ok_or_else(|| {
+                crate::invalid!(
+                    "csv.noMemberWithEmail",
+                    "no member has the email {email}",
+                    email
+                )
+            })?,
         ),
         (None, None) => None,
     };
@@ -147,9 +165,11 @@ fn parse_time(text: &str) -> Result<i64> {
         .and_then(|d| d.and_hms_opt(0, 0, 0))
         .map(|t| t.and_utc().timestamp_millis())
         .ok_or_else(|| {
-            CoreError::InvalidInput(format!(
-                "submitted_at \"{text}\" is not a date (YYYY-MM-DD) or an RFC 3339 time"
-            ))
+            crate::invalid!(
+                "feedback.badDate",
+                "submitted_at \"{text}\" is not a date (YYYY-MM-DD) or an RFC 3339 time",
+                text
+            )
         })
 }
 
@@ -163,16 +183,13 @@ pub fn import_feedback_csv(w: &mut Writer<'_>, event: &str, data: &[u8]) -> Resu
             .iter()
             .map(|e| format!("line {}: {}", e.line, e.message))
             .collect();
-        return Err(CoreError::InvalidInput(format!(
-            "{} {} cannot be imported, so nothing was imported:\n{}",
-            check.errors.len(),
-            if check.errors.len() == 1 {
-                "row"
-            } else {
-                "rows"
-            },
-            lines.join("\n")
-        )));
+        return Err(crate::invalid!(
+            "feedback.rowsRefused",
+            "{count} {rows} cannot be imported, so nothing was imported:\n{lines}",
+            count = check.errors.len(),
+            rows = crate::error::rows_noun(check.errors.len()),
+            lines = lines.join("\n")
+        ));
     }
     for row in &check.rows {
         insert(w, event, row, FeedbackSource::Csv)?;

@@ -10,7 +10,7 @@ use ts_rs::TS;
 use super::queries::{REGISTRATION_COLUMNS, registration, registration_row};
 use super::{RegistrationRow, RegistrationStatus, add_registration, codes};
 use crate::activities::{NewActivity, ensure_builtin_types, log_activity};
-use crate::error::{CoreError, Result};
+use crate::error::Result;
 use crate::ids::{EventId, MemberId, RegistrationId};
 use crate::members::{NewMember, create_member};
 use crate::search_text::like_pattern;
@@ -64,19 +64,27 @@ pub fn check_in(w: &mut Writer<'_>, id: &RegistrationId, device: &str) -> Result
                 .checked_in_by
                 .as_deref()
                 .unwrap_or("an unknown device");
-            return Err(CoreError::InvalidInput(format!(
-                "{name} is already checked in (at {when}, on {on})"
-            )));
+            return Err(crate::invalid!(
+                "events.alreadyCheckedIn",
+                "{name} is already checked in (at {when}, on {on})",
+                name,
+                when,
+                on
+            ));
         }
         RegistrationStatus::Waitlist => {
-            return Err(CoreError::InvalidInput(format!(
-                "{name} is on the waitlist and has no seat yet"
-            )));
+            return Err(crate::invalid!(
+                "events.onWaitlist",
+                "{name} is on the waitlist and has no seat yet",
+                name
+            ));
         }
         RegistrationStatus::Cancelled => {
-            return Err(CoreError::InvalidInput(format!(
-                "{name} cancelled this registration"
-            )));
+            return Err(crate::invalid!(
+                "events.cancelled",
+                "{name} cancelled this registration",
+                name
+            ));
         }
     }
     let device = match device.trim() {
@@ -101,10 +109,11 @@ pub fn check_in(w: &mut Writer<'_>, id: &RegistrationId, device: &str) -> Result
 pub fn undo_check_in(w: &mut Writer<'_>, id: &RegistrationId) -> Result<RegistrationRow> {
     let current = registration(w.tx(), id)?;
     if current.status != RegistrationStatus::Attended {
-        return Err(CoreError::InvalidInput(format!(
-            "{} has not checked in, so there is nothing to undo",
-            current.display_name
-        )));
+        return Err(crate::invalid!(
+            "events.notCheckedIn",
+            "{name} has not checked in, so there is nothing to undo",
+            name = current.display_name
+        ));
     }
     w.update(
         SyncedTable::Registrations,
@@ -182,8 +191,9 @@ pub fn walk_in(
     )?;
     let outcome = add_registration(w, event, &member, None)?;
     if outcome.status == RegistrationStatus::Waitlist {
-        return Err(CoreError::InvalidInput(
-            "the event is full: every seat is taken, so a walk-in cannot be let in".to_owned(),
+        return Err(crate::invalid!(
+            "events.full",
+            "the event is full: every seat is taken, so a walk-in cannot be let in"
         ));
     }
     check_in(w, &RegistrationId(outcome.registration_id), device)

@@ -54,27 +54,36 @@ impl NewEvent {
 
     /// Checks every rule, so nothing is written when one is broken.
     fn validate(&self) -> Result<()> {
-        let invalid = |m: String| Err(CoreError::InvalidInput(m));
         if self.title.trim().is_empty() {
-            return invalid("an event needs a title".to_owned());
+            return Err(crate::invalid!("events.noTitle", "an event needs a title"));
         }
         if self.time_zone.trim().parse::<chrono_tz::Tz>().is_err() {
-            return invalid(format!(
-                "\"{}\" is not a known time zone; use an IANA name such as Asia/Tokyo",
-                self.time_zone
+            return Err(crate::invalid!(
+                "events.unknownZone",
+                "\"{zone}\" is not a known time zone; use an IANA name such as Asia/Tokyo",
+                zone = self.time_zone
             ));
         }
         if self.ends_at < self.starts_at {
-            return invalid("an event cannot end before it starts".to_owned());
+            return Err(crate::invalid!(
+                "events.endBeforeStart",
+                "an event cannot end before it starts"
+            ));
         }
         if let Some(capacity) = self.capacity.filter(|c| *c < 0) {
-            return invalid(format!("capacity cannot be negative (got {capacity})"));
+            return Err(crate::invalid!(
+                "events.negativeCapacity",
+                "capacity cannot be negative (got {capacity})",
+                capacity
+            ));
         }
         if let Some(url) = self.url.as_deref().map(str::trim).filter(|u| !u.is_empty())
             && !(url.starts_with("https://") || url.starts_with("http://"))
         {
-            return invalid(format!(
-                "\"{url}\" is not a web address (http:// or https://)"
+            return Err(crate::invalid!(
+                "events.notUrl",
+                "\"{url}\" is not a web address (http:// or https://)",
+                url
             ));
         }
         self.currency_code().map(|_| ())
@@ -127,18 +136,23 @@ pub fn update_event(w: &mut Writer<'_>, id: &EventId, new: &NewEvent) -> Result<
     let (old, _) = load(w.tx(), id)?;
     let taken = seats_taken(w.tx(), id)?;
     if let Some(capacity) = new.capacity.filter(|c| *c < taken) {
-        return Err(CoreError::InvalidInput(format!(
-            "{taken} members already hold seats, so capacity cannot go down to {capacity}"
-        )));
+        return Err(crate::invalid!(
+            "events.capacityTaken",
+            "{taken} members already hold seats, so capacity cannot go down to {capacity}",
+            taken,
+            capacity
+        ));
     }
     let currency = new.currency_code()?;
     if old.currency.as_deref() != Some(currency.as_str())
         && !tickets::ticket_types(w.tx(), id)?.is_empty()
     {
-        return Err(CoreError::InvalidInput(format!(
-            "the ticket types are priced in {}; the currency cannot change to {currency}",
-            old.currency.unwrap_or_default()
-        )));
+        return Err(crate::invalid!(
+            "events.currencyLocked",
+            "the ticket types are priced in {priced}; the currency cannot change to {currency}",
+            priced = old.currency.unwrap_or_default(),
+            currency
+        ));
     }
     w.update(SyncedTable::Events, id.as_str(), &new.cells()?)?;
     waitlist::fill_free_seats(w, id).map(|_| ())
@@ -229,18 +243,23 @@ pub fn parse_event_time(text: &str, zone: &str) -> Result<i64> {
         return Ok(t.timestamp_millis());
     }
     let tz: chrono_tz::Tz = zone.trim().parse().map_err(|_| {
-        CoreError::InvalidInput(format!(
-            "\"{zone}\" is not a known time zone; use an IANA name such as Asia/Tokyo"
-        ))
+        crate::invalid!(
+            "events.unknownZone",
+            "\"{zone}\" is not a known time zone; use an IANA name such as Asia/Tokyo",
+            zone
+        )
     })?;
     chrono::NaiveDateTime::parse_from_str(&text.replace('T', " "), "%Y-%m-%d %H:%M")
         .ok()
         .and_then(|naive| tz.from_local_datetime(&naive).earliest())
         .map(|t| t.timestamp_millis())
         .ok_or_else(|| {
-            CoreError::InvalidInput(format!(
-                "\"{text}\" is not a time; write it as 2026-05-30 18:30 (in {zone}) or RFC 3339"
-            ))
+            crate::invalid!(
+                "events.notTime",
+                "\"{text}\" is not a time; write it as 2026-05-30 18:30 (in {zone}) or RFC 3339",
+                text,
+                zone
+            )
         })
 }
 

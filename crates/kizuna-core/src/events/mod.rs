@@ -70,9 +70,11 @@ impl std::str::FromStr for EventKind {
             "in_person" | "inperson" => Ok(EventKind::InPerson),
             "online" => Ok(EventKind::Online),
             "hybrid" => Ok(EventKind::Hybrid),
-            _ => Err(crate::CoreError::InvalidInput(format!(
-                "\"{s}\" is not an event kind (in_person, online or hybrid)"
-            ))),
+            _ => Err(crate::invalid!(
+                "events.unknownKind",
+                "\"{text}\" is not an event kind (in_person, online or hybrid)",
+                text = s
+            )),
         }
     }
 }
@@ -117,9 +119,11 @@ impl std::str::FromStr for EventStatus {
             "published" => Ok(EventStatus::Published),
             "done" => Ok(EventStatus::Done),
             "cancelled" => Ok(EventStatus::Cancelled),
-            _ => Err(crate::CoreError::InvalidInput(format!(
-                "\"{s}\" is not an event status (draft, published, done or cancelled)"
-            ))),
+            _ => Err(crate::invalid!(
+                "events.unknownStatus",
+                "\"{text}\" is not an event status (draft, published, done or cancelled)",
+                text = s
+            )),
         }
     }
 }

@@ -70,11 +70,12 @@ pub fn add_registration(
 ) -> Result<RegisterOutcome> {
     let (details, _) = event::load(w.tx(), event)?;
     if matches!(details.status, EventStatus::Cancelled | EventStatus::Done) {
-        return Err(CoreError::InvalidInput(format!(
-            "registration is closed: \"{}\" is {}",
-            details.title,
-            details.status.as_sql()
-        )));
+        return Err(crate::invalid!(
+            "events.registrationClosed",
+            "registration is closed: \"{title}\" is {status}",
+            title = details.title,
+            status = details.status.as_sql()
+        ));
     }
     let name = member_name(w.tx(), member)?;
     let ticket = match ticket_type {
@@ -96,10 +97,12 @@ pub fn add_registration(
     let id = match existing(w.tx(), event, member)? {
         Some((id, RegistrationStatus::Cancelled, _)) => RegistrationId(id),
         Some((_, current, _)) => {
-            return Err(CoreError::InvalidInput(format!(
-                "{name} is already registered ({})",
-                current.as_sql()
-            )));
+            return Err(crate::invalid!(
+                "events.alreadyRegistered",
+                "{name} is already registered ({status})",
+                name,
+                status = current.as_sql()
+            ));
         }
         None => {
             let now = w.now_ms();
@@ -151,14 +154,15 @@ pub fn cancel_registration(
     let (event, status) = event_and_status(w.tx(), registration)?;
     match status {
         RegistrationStatus::Cancelled => {
-            return Err(CoreError::InvalidInput(
-                "this registration is already cancelled".to_owned(),
+            return Err(crate::invalid!(
+                "events.alreadyCancelled",
+                "this registration is already cancelled"
             ));
         }
         RegistrationStatus::Attended => {
-            return Err(CoreError::InvalidInput(
+            return Err(crate::invalid!(
+                "events.cancelAfterCheckin",
                 "this member has already checked in; undo the check-in before cancelling"
-                    .to_owned(),
             ));
         }
         _ => {}
@@ -176,8 +180,9 @@ pub fn cancel_registration(
 pub fn mark_no_shows(w: &mut Writer<'_>, event: &EventId) -> Result<u32> {
     let (details, _) = event::load(w.tx(), event)?;
     if w.now_ms() < details.ends_at {
-        return Err(CoreError::InvalidInput(
-            "no-shows can only be marked after the event has ended".to_owned(),
+        return Err(crate::invalid!(
+            "events.noShowsTooEarly",
+            "no-shows can only be marked after the event has ended"
         ));
     }
     let going: Vec<String> = w

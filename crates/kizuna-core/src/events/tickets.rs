@@ -31,20 +31,25 @@ pub fn add_ticket_type(
 ) -> Result<TicketType> {
     let name = name.trim();
     if name.is_empty() {
-        return Err(CoreError::InvalidInput(
-            "a ticket type needs a name".to_owned(),
+        return Err(crate::invalid!(
+            "events.ticketNameMissing",
+            "a ticket type needs a name"
         ));
     }
     if price_minor < 0 {
-        return Err(CoreError::InvalidInput(format!(
-            "a ticket price cannot be negative (got {price_minor})"
-        )));
+        return Err(crate::invalid!(
+            "events.negativePrice",
+            "a ticket price cannot be negative (got {price})",
+            price = price_minor
+        ));
     }
     let existing = ticket_types(w.tx(), event)?;
     if existing.iter().any(|t| t.name == name) {
-        return Err(CoreError::InvalidInput(format!(
-            "this event already has a ticket type called \"{name}\""
-        )));
+        return Err(crate::invalid!(
+            "events.ticketExists",
+            "this event already has a ticket type called \"{name}\"",
+            name
+        ));
     }
     let currency: String = w
         .tx()

@@ -5,7 +5,7 @@ use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{bad, ensure_open_idea, live_member};
+use super::{ensure_open_idea, live_member};
 use crate::audit;
 use crate::error::Result;
 use crate::store::{SyncedTable, Writer};
@@ -34,7 +34,10 @@ pub fn add_comment(
     ensure_open_idea(w.tx(), idea)?;
     let body = body.trim();
     if body.is_empty() {
-        return bad("a comment cannot be empty");
+        return Err(crate::invalid!(
+            "ideas.commentEmpty",
+            "a comment cannot be empty"
+        ));
     }
     if let Some(m) = member {
         live_member(w.tx(), m)?;

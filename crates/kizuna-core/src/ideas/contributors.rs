@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{FAMILY, idea_state};
-use crate::error::{CoreError, Result};
+use crate::error::Result;
 use crate::export_file::write_csv_record;
 
 /// One person who took part in an idea, with how.
@@ -63,7 +63,9 @@ pub fn contributors(conn: &Connection, idea: &str) -> Result<Vec<Contributor>> {
 /// [`contributors`] as CSV: `member_id,name,email,roles` (roles joined by `;`).
 pub fn contributors_csv(conn: &Connection, idea: &str) -> Result<String> {
     let mut out = csv::Writer::from_writer(Vec::new());
-    let io = |e: csv::Error| CoreError::InvalidInput(format!("the CSV cannot be written ({e})"));
+    let io = |e: csv::Error| {
+        crate::invalid!("ideas.csvUnwritable", "the CSV cannot be written ({e})", e)
+    };
     write_csv_record(&mut out, ["member_id", "name", "email", "roles"]).map_err(io)?;
     for c in contributors(conn, idea)? {
         write_csv_record(
@@ -77,8 +79,8 @@ pub fn contributors_csv(conn: &Connection, idea: &str) -> Result<String> {
         )
         .map_err(io)?;
     }
-    let bytes = out
-        .into_inner()
-        .map_err(|e| CoreError::InvalidInput(format!("the CSV cannot be written ({e})")))?;
+    let bytes = out.into_inner().map_err(|e| {
+        crate::invalid!("ideas.csvUnwritable", "the CSV cannot be written ({e})", e)
+    })?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }

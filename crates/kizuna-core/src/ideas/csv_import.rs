@@ -32,25 +32,31 @@ pub struct IdeaCsvCheck {
     pub errors: Vec<IdeaLineError>,
 }
 
-fn bad(why: String) -> CoreError {
-    CoreError::InvalidInput(why)
-}
-
 /// Reads and checks an ideas CSV without writing anything.
 pub fn check_ideas_csv(conn: &Connection, data: &[u8]) -> Result<IdeaCsvCheck> {
     let data = data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data);
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(data);
     let headers = reader
         .headers()
-        .map_err(|e| bad(format!("line 1: the header cannot be read ({e})")))?
+        .map_err(|e| {
+            crate::invalid!(
+                "csv.headerUnreadable",
+                "line 1: the header cannot be read ({e})",
+                e
+            )
+        })?
         .clone();
     let col = |name: &str| {
         headers
             .iter()
             .position(|h| h.trim().eq_ignore_ascii_case(name))
     };
-    let title_col =
-        col("title").ok_or_else(|| bad("line 1: the file needs a \"title\" column".to_owned()))?;
+    let title_col = col("title").ok_or_else(|| {
+        crate::invalid!(
+            "ideas.titleColumnMissing",
+            "line 1: the file needs a \"title\" column"
+        )
+    })?;
     let cols = [col("body"), col("author"), col("status"), col("created")];
     let mut check = IdeaCsvCheck {
         rows: Vec::new(),
@@ -75,8 +81,8 @@ pub fn check_ideas_csv(conn: &Connection, data: &[u8]) -> Result<IdeaCsvCheck> {
                 .filter(|s| !s.is_empty())
         };
         let row = (|| {
-            let title =
-                field(Some(title_col)).ok_or_else(|| bad("the title is empty".to_owned()))?;
+            let title = field(Some(title_col))
+                .ok_or_else(|| crate::invalid!("ideas.titleEmpty", "the title is empty"))?;
             let author_id = field(cols[1]).map(|a| find_author(conn, a)).transpose()?;
             let status = field(cols[2]).map_or(Ok(IdeaStatus::New), IdeaStatus::parse)?;
             let created_at = field(cols[3]).map(parse_time).transpose()?;
@@ -126,11 +132,17 @@ fn find_author(conn: &Connection, text: &str) -> Result<String> {
         .collect::<rusqlite::Result<_>>()?;
     match by_handle.as_slice() {
         [one] => Ok(one.clone()),
-        [] => Err(bad(format!("no member has the email or handle \"{text}\""))),
-        _ => Err(bad(format!(
-            "the handle \"{text}\" belongs to {} members; use their email",
-            by_handle.len()
-        ))),
+        [] => Err(crate::invalid!(
+            "ideas.noAuthor",
+            "no member has the email or handle \"{text}\"",
+            text
+        )),
+        _ => Err(crate::invalid!(
+            "ideas.handleShared",
+            "the handle \"{text}\" belongs to {count} members; use their email",
+            text,
+            count = by_handle.len()
+        )),
     }
 }
 
@@ -143,9 +155,11 @@ fn parse_time(text: &str) -> Result<i64> {
         .and_then(|d| d.and_hms_opt(0, 0, 0))
         .map(|t| t.and_utc().timestamp_millis())
         .ok_or_else(|| {
-            bad(format!(
-                "created \"{text}\" is not a date (YYYY-MM-DD) or an RFC 3339 time"
-            ))
+            crate::invalid!(
+                "ideas.badDate",
+                "created \"{text}\" is not a date (YYYY-MM-DD) or an RFC 3339 time",
+                text
+            )
         })
 }
 
@@ -160,11 +174,13 @@ pub fn import_ideas_csv(w: &mut Writer<'_>, data: &[u8]) -> Result<Vec<String>> 
             .map(|e| format!("line {}: {}", e.line, e.message))
             .collect();
         let n = check.errors.len();
-        return Err(bad(format!(
-            "{n} {} cannot be imported, so nothing was imported:\n{}",
-            if n == 1 { "row" } else { "rows" },
-            lines.join("\n")
-        )));
+        return Err(crate::invalid!(
+            "ideas.rowsRefused",
+            "{count} {rows} cannot be imported, so nothing was imported:\n{lines}",
+            count = n,
+            rows = crate::error::rows_noun(n),
+            lines = lines.join("\n")
+        ));
     }
     let mut ids = Vec::with_capacity(check.rows.len());
     for (input, status) in &check.rows {

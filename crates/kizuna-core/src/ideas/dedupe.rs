@@ -5,7 +5,7 @@
 
 use rusqlite::types::Value;
 
-use super::{FAMILY, bad, ensure_open_idea, idea_state};
+use super::{FAMILY, ensure_open_idea, idea_state};
 use crate::audit;
 use crate::error::Result;
 use crate::store::{SyncedTable, Writer};
@@ -13,7 +13,10 @@ use crate::store::{SyncedTable, Writer};
 /// Merges idea `merged` into idea `kept`.
 pub fn merge_ideas(w: &mut Writer<'_>, kept: &str, merged: &str) -> Result<()> {
     if kept == merged {
-        return bad("an idea cannot be merged into itself; pick two different ideas");
+        return Err(crate::invalid!(
+            "ideas.mergeIntoItself",
+            "an idea cannot be merged into itself; pick two different ideas"
+        ));
     }
     ensure_open_idea(w.tx(), kept)?;
     ensure_open_idea(w.tx(), merged)?;
@@ -50,12 +53,19 @@ pub fn merge_ideas(w: &mut Writer<'_>, kept: &str, merged: &str) -> Result<()> {
 pub fn unmerge_idea(w: &mut Writer<'_>, merged: &str) -> Result<String> {
     let (title, into) = idea_state(w.tx(), merged)?;
     let Some(kept) = into else {
-        return bad(format!("\"{title}\" is not merged into another idea"));
+        return Err(crate::invalid!(
+            "ideas.notMerged",
+            "\"{title}\" is not merged into another idea",
+            title
+        ));
     };
     let (kept_title, kept_into) = idea_state(w.tx(), &kept)?;
     if let Some(outer) = kept_into {
-        return bad(format!(
-            "\"{kept_title}\" was itself merged into idea {outer} later; undo that merge first"
+        return Err(crate::invalid!(
+            "ideas.keptMergedLater",
+            "\"{kept}\" was itself merged into idea {outer} later; undo that merge first",
+            kept = kept_title,
+            outer
         ));
     }
     let back: Vec<String> = w

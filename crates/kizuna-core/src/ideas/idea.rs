@@ -7,7 +7,7 @@ use ts_rs::TS;
 
 use super::comments::{CommentRow, comments};
 use super::votes::{Tally, tally};
-use super::{IdeaSource, IdeaStatus, bad, ensure_open_idea, idea_state, live_member, log_for};
+use super::{IdeaSource, IdeaStatus, ensure_open_idea, idea_state, live_member, log_for};
 use crate::audit;
 use crate::error::Result;
 use crate::store::{SyncedTable, Writer};
@@ -92,10 +92,16 @@ fn opt_text(v: Option<&str>) -> Value {
 fn cells(conn: &Connection, input: &IdeaInput) -> Result<Vec<(&'static str, Value)>> {
     let title = input.title.trim();
     if title.is_empty() {
-        return bad("an idea needs a title");
+        return Err(crate::invalid!(
+            "ideas.titleMissing",
+            "an idea needs a title"
+        ));
     }
     if title.chars().count() > 200 {
-        return bad("the title is longer than 200 characters; put the details in the body");
+        return Err(crate::invalid!(
+            "ideas.titleTooLong",
+            "the title is longer than 200 characters; put the details in the body"
+        ));
     }
     let author = opt_text(input.author_id.as_deref());
     if let Value::Text(id) = &author {
@@ -127,14 +133,21 @@ pub fn create_idea(w: &mut Writer<'_>, input: &IdeaInput, source: IdeaSource) ->
                     e => Err(e),
                 })?;
             let Some(owner) = owner else {
-                return bad(format!("\"{a}\" is not an activity of this community"));
+                return Err(crate::invalid!(
+                    "ideas.unknownActivity",
+                    "\"{activity}\" is not an activity of this community",
+                    activity = a
+                ));
             };
             if let (Some(owner), Value::Null) = (&owner, &cells[2].1) {
                 cells[2].1 = Value::Text(owner.clone());
             }
         }
         (Value::Null, IdeaSource::Activity) => {
-            return bad("an idea taken from an activity needs the activity's id");
+            return Err(crate::invalid!(
+                "ideas.activityIdMissing",
+                "an idea taken from an activity needs the activity's id"
+            ));
         }
         _ => {}
     }
@@ -202,7 +215,12 @@ pub fn set_status(w: &mut Writer<'_>, id: &str, to: IdeaStatus) -> Result<()> {
         |r| r.get::<_, String>(0),
     )?)?;
     if from == to {
-        return bad(format!("\"{title}\" is already {}", to.as_sql()));
+        return Err(crate::invalid!(
+            "ideas.alreadyInStatus",
+            "\"{title}\" is already {status}",
+            title,
+            status = to.as_sql()
+        ));
     }
     if !from.can_move_to(to) {
         let why = if matches!(from, IdeaStatus::Shipped | IdeaStatus::Declined) {
@@ -210,10 +228,13 @@ pub fn set_status(w: &mut Writer<'_>, id: &str, to: IdeaStatus) -> Result<()> {
         } else {
             "ideas move forward: new → reviewing → planned → shipped, or to declined".to_owned()
         };
-        return bad(format!(
-            "\"{title}\" cannot go from {} to {} ({why})",
-            from.as_sql(),
-            to.as_sql()
+        return Err(crate::invalid!(
+            "ideas.statusMove",
+            "\"{title}\" cannot go from {from} to {to} ({why})",
+            title,
+            from = from.as_sql(),
+            to = to.as_sql(),
+            why
         ));
     }
     let now = w.now_ms();

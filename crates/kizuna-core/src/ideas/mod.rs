@@ -68,9 +68,7 @@ impl IdeaStatus {
             .into_iter()
             .find(|s| s.as_sql() == wanted)
             .ok_or_else(|| {
-                CoreError::InvalidInput(format!(
-                    "\"{text}\" is not an idea status (use new, reviewing, planned, shipped or declined)"
-                ))
+                crate::invalid!("ideas.unknownStatus", "\"{text}\" is not an idea status (use new, reviewing, planned, shipped or declined)", text)
             })
     }
 
@@ -116,7 +114,13 @@ impl IdeaSource {
         [Self::Manual, Self::Csv, Self::Activity]
             .into_iter()
             .find(|s| s.as_sql() == text)
-            .ok_or_else(|| CoreError::InvalidInput(format!("\"{text}\" is not an idea source")))
+            .ok_or_else(|| {
+                crate::invalid!(
+                    "ideas.unknownSource",
+                    "\"{text}\" is not an idea source",
+                    text
+                )
+            })
     }
 }
 
@@ -149,8 +153,11 @@ pub(crate) fn idea_state(conn: &Connection, id: &str) -> Result<(String, Option<
 pub(crate) fn ensure_open_idea(conn: &Connection, id: &str) -> Result<String> {
     let (title, merged_into) = idea_state(conn, id)?;
     match merged_into {
-        Some(into) => bad(format!(
-            "\"{title}\" was merged into idea {into}; use that idea instead"
+        Some(into) => Err(crate::invalid!(
+            "ideas.ideaMerged",
+            "\"{title}\" was merged into idea {into}; use that idea instead",
+            title,
+            into
         )),
         None => Ok(title),
     }
@@ -164,11 +171,22 @@ pub(crate) fn live_member(conn: &Connection, member: &str) -> Result<String> {
         .optional()?;
     match row {
         Some((name, None, None)) => Ok(name),
-        Some((name, _, Some(into))) => {
-            bad(format!("{name} was merged into {into}; use that member"))
-        }
-        Some((name, Some(_), None)) => bad(format!("{name} is not a member any more (deleted)")),
-        None => bad(format!("\"{member}\" is not a member of this community")),
+        Some((name, _, Some(into))) => Err(crate::invalid!(
+            "ideas.memberMerged",
+            "{name} was merged into {into}; use that member",
+            name,
+            into
+        )),
+        Some((name, Some(_), None)) => Err(crate::invalid!(
+            "ideas.memberDeleted",
+            "{name} is not a member any more (deleted)",
+            name
+        )),
+        None => Err(crate::invalid!(
+            "ideas.notMember",
+            "\"{member}\" is not a member of this community",
+            member
+        )),
     }
 }
 
@@ -198,8 +216,4 @@ pub(crate) fn log_for(
         )?;
     }
     Ok(())
-}
-
-fn bad<T>(why: impl Into<String>) -> Result<T> {
-    Err(CoreError::InvalidInput(why.into()))
 }

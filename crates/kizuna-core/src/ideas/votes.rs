@@ -3,7 +3,7 @@
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension};
 
-use super::{FAMILY, bad, ensure_open_idea, live_member, log_for, pair_id};
+use super::{FAMILY, ensure_open_idea, live_member, log_for, pair_id};
 use crate::audit;
 use crate::error::Result;
 use crate::store::{SyncedTable, Writer};
@@ -45,7 +45,12 @@ pub fn vote(w: &mut Writer<'_>, idea: &str, member: &str) -> Result<String> {
     let title = ensure_open_idea(w.tx(), idea)?;
     let name = live_member(w.tx(), member)?;
     if tally(w.tx(), idea)?.voters.iter().any(|v| v == member) {
-        return bad(format!("{name} already voted on \"{title}\""));
+        return Err(crate::invalid!(
+            "ideas.alreadyVoted",
+            "{name} already voted on \"{title}\"",
+            name,
+            title
+        ));
     }
     let id = pair_id("idea_vote", idea, member);
     let now = w.now_ms();
@@ -82,7 +87,12 @@ pub fn unvote(w: &mut Writer<'_>, idea: &str, member: &str) -> Result<()> {
         .collect::<rusqlite::Result<_>>()?;
     if rows.is_empty() {
         let name = live_member(w.tx(), member).unwrap_or_else(|_| member.to_owned());
-        return bad(format!("{name} has not voted on \"{title}\""));
+        return Err(crate::invalid!(
+            "ideas.notVoted",
+            "{name} has not voted on \"{title}\"",
+            name,
+            title
+        ));
     }
     for row in &rows {
         w.delete(SyncedTable::IdeaVotes, row)?;

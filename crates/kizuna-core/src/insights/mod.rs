@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::activities::month_start;
-use crate::error::{CoreError, Result};
+use crate::error::Result;
 
 pub use active::{ActiveMembers, ActivePeriod, active_members, active_members_between};
 pub use cohorts::{Cohort, CohortRetention, cohort_retention};
@@ -123,9 +123,13 @@ pub(crate) fn check_range(value: u32, max: u32, unit: &str) -> Result<()> {
     if (1..=max).contains(&value) {
         Ok(())
     } else {
-        Err(CoreError::InvalidInput(format!(
-            "a chart covers 1 to {max} {unit} (got {value})"
-        )))
+        Err(crate::invalid!(
+            "insights.range",
+            "a chart covers 1 to {max} {unit} (got {value})",
+            max,
+            unit,
+            value
+        ))
     }
 }
 

@@ -38,7 +38,10 @@ fn validate(new: &NewMember, now_ms: i64) -> Result<()> {
 /// Refuses an empty (or blank) display name.
 pub(crate) fn validate_name(name: &str) -> Result<()> {
     if name.trim().is_empty() {
-        return Err(CoreError::InvalidInput("a member needs a name".to_owned()));
+        return Err(crate::invalid!(
+            "members.nameMissing",
+            "a member needs a name"
+        ));
     }
     Ok(())
 }
@@ -53,9 +56,13 @@ pub fn validate_birth_year(year: i32, now_ms: i64) -> Result<()> {
     if (MIN_BIRTH_YEAR..=this_year).contains(&year) {
         Ok(())
     } else {
-        Err(CoreError::InvalidInput(format!(
-            "the birth year must be between {MIN_BIRTH_YEAR} and {this_year} (got {year})"
-        )))
+        Err(crate::invalid!(
+            "members.birthYearRange",
+            "the birth year must be between {min} and {max} (got {year})",
+            min = MIN_BIRTH_YEAR,
+            max = this_year,
+            year
+        ))
     }
 }
 
@@ -75,16 +82,19 @@ pub fn validate_email(email: &str) -> Result<()> {
     if ok {
         Ok(())
     } else {
-        Err(CoreError::InvalidInput(format!(
-            "\"{email}\" is not a valid email address"
-        )))
+        Err(crate::invalid!(
+            "members.badEmail",
+            "\"{email}\" is not a valid email address",
+            email
+        ))
     }
 }
 
 fn validate_identity(identity: &NewIdentity) -> Result<()> {
     if identity.platform.trim().is_empty() || identity.handle.trim().is_empty() {
-        return Err(CoreError::InvalidInput(
-            "an identity needs a platform and a handle".to_owned(),
+        return Err(crate::invalid!(
+            "members.identityIncomplete",
+            "an identity needs a platform and a handle"
         ));
     }
     if let Some(followers) = identity.followers {
@@ -176,7 +186,7 @@ fn insert_identity(w: &mut Writer<'_>, member: &MemberId, new: &NewIdentity) -> 
 pub fn tag_member(w: &mut Writer<'_>, member: &MemberId, tag: &str) -> Result<()> {
     let name = tag.trim();
     if name.is_empty() {
-        return Err(CoreError::InvalidInput("a tag needs a name".to_owned()));
+        return Err(crate::invalid!("members.tagEmpty", "a tag needs a name"));
     }
     let existing: Option<String> = w
         .tx()

@@ -168,9 +168,11 @@ fn member_not_found(id: &str) -> CoreError {
 /// Refuses a negative follower count with the number the caller gave.
 pub fn validate_followers(followers: i64) -> Result<()> {
     if followers < 0 {
-        return Err(CoreError::InvalidInput(format!(
-            "a follower count cannot be negative (got {followers})"
-        )));
+        return Err(crate::invalid!(
+            "members.negativeFollowers",
+            "a follower count cannot be negative (got {followers})",
+            followers
+        ));
     }
     Ok(())
 }
@@ -185,8 +187,9 @@ pub fn update_identity(
     for (column, value) in [("platform", &patch.platform), ("handle", &patch.handle)] {
         if let Some(v) = value {
             if v.trim().is_empty() {
-                return Err(CoreError::InvalidInput(
-                    "an identity needs a platform and a handle".to_owned(),
+                return Err(crate::invalid!(
+                    "members.identityIncomplete",
+                    "an identity needs a platform and a handle"
                 ));
             }
             let v = if column == "platform" {
@@ -283,9 +286,11 @@ fn member_state(conn: &Connection, id: &str) -> Result<(Option<i64>, Option<Stri
 /// Soft-deletes a member: hidden from lists and scores, kept for restore.
 pub fn delete_member(w: &mut Writer<'_>, id: &MemberId) -> Result<()> {
     if member_state(w.tx(), id.as_str())?.0.is_some() {
-        return Err(CoreError::InvalidInput(format!(
-            "member {id} is already deleted"
-        )));
+        return Err(crate::invalid!(
+            "members.alreadyDeleted",
+            "member {id} is already deleted",
+            id
+        ));
     }
     let now = w.now_ms();
     w.update(
@@ -299,12 +304,17 @@ pub fn delete_member(w: &mut Writer<'_>, id: &MemberId) -> Result<()> {
 /// Brings back a soft-deleted member (not one merged into another: undo the merge instead).
 pub fn restore_member(w: &mut Writer<'_>, id: &MemberId) -> Result<()> {
     match member_state(w.tx(), id.as_str())? {
-        (None, _) => Err(CoreError::InvalidInput(format!(
-            "member {id} is not deleted"
-        ))),
-        (Some(_), Some(kept)) => Err(CoreError::InvalidInput(format!(
-            "member {id} was merged into {kept}; undo that merge to bring them back"
-        ))),
+        (None, _) => Err(crate::invalid!(
+            "members.notDeleted",
+            "member {id} is not deleted",
+            id
+        )),
+        (Some(_), Some(kept)) => Err(crate::invalid!(
+            "members.restoreMerged",
+            "member {id} was merged into {kept}; undo that merge to bring them back",
+            id,
+            kept
+        )),
         (Some(_), None) => {
             w.update(
                 SyncedTable::Members,

@@ -78,9 +78,12 @@ pub fn erase_member(w: &mut Writer<'_>, id: &MemberId) -> Result<ErasureReport> 
             });
         }
         Some(Some(kept)) => {
-            return Err(CoreError::InvalidInput(format!(
-                "member {id} was merged into {kept}; erase {kept} instead, which erases both records"
-            )));
+            return Err(crate::invalid!(
+                "members.eraseMerged",
+                "member {id} was merged into {kept}; erase {kept} instead, which erases both records",
+                id,
+                kept
+            ));
         }
         Some(None) => {}
     }

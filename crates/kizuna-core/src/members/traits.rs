@@ -64,10 +64,12 @@ impl TraitDimension {
             .into_iter()
             .find(|d| d.as_sql() == wanted)
             .ok_or_else(|| {
-                CoreError::InvalidInput(format!(
-                    "\"{}\" is not a trait dimension (known dimensions: {TRAIT_DIMENSIONS})",
-                    name.trim()
-                ))
+                crate::invalid!(
+                    "traits.unknownDimension",
+                    "\"{name}\" is not a trait dimension (known dimensions: {known})",
+                    name = name.trim(),
+                    known = TRAIT_DIMENSIONS
+                )
             })
     }
 }
@@ -106,15 +108,19 @@ const DIMENSION_ORDER: &str = "CASE dimension WHEN 'demographic' THEN 1 WHEN 'ps
 pub fn normalise_trait_key(key: &str) -> Result<String> {
     let key = key.trim().to_lowercase();
     if key.is_empty() {
-        return Err(CoreError::InvalidInput(
-            "a trait needs a key, such as \"interest\" or \"device\"".to_owned(),
+        return Err(crate::invalid!(
+            "traits.keyMissing",
+            "a trait needs a key, such as \"interest\" or \"device\""
         ));
     }
     let length = key.chars().count();
     if length > MAX_TRAIT_KEY {
-        return Err(CoreError::InvalidInput(format!(
-            "a trait key can be at most {MAX_TRAIT_KEY} characters (got {length})"
-        )));
+        return Err(crate::invalid!(
+            "traits.keyTooLong",
+            "a trait key can be at most {max} characters (got {length})",
+            max = MAX_TRAIT_KEY,
+            length
+        ));
     }
     Ok(key)
 }
@@ -123,15 +129,19 @@ pub fn normalise_trait_key(key: &str) -> Result<String> {
 pub fn normalise_trait_value(value: &str) -> Result<String> {
     let value = value.trim();
     if value.is_empty() {
-        return Err(CoreError::InvalidInput(
-            "a trait needs a value, such as \"espresso\" or \"iPhone\"".to_owned(),
+        return Err(crate::invalid!(
+            "traits.valueMissing",
+            "a trait needs a value, such as \"espresso\" or \"iPhone\""
         ));
     }
     let length = value.chars().count();
     if length > MAX_TRAIT_VALUE {
-        return Err(CoreError::InvalidInput(format!(
-            "a trait value can be at most {MAX_TRAIT_VALUE} characters (got {length})"
-        )));
+        return Err(crate::invalid!(
+            "traits.valueTooLong",
+            "a trait value can be at most {max} characters (got {length})",
+            max = MAX_TRAIT_VALUE,
+            length
+        ));
     }
     Ok(value.to_owned())
 }
@@ -171,9 +181,13 @@ pub fn add_trait(
         )
         .optional()?;
     if let Some(existing) = existing {
-        return Err(CoreError::InvalidInput(format!(
-            "the member already has the {dimension} trait {key}: {existing}"
-        )));
+        return Err(crate::invalid!(
+            "traits.exists",
+            "the member already has the {dimension} trait {key}: {existing}",
+            dimension,
+            key,
+            existing
+        ));
     }
     let id = insert_trait(w, member, dimension, &key, &value)?;
     audit::record(

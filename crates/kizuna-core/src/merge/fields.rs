@@ -75,10 +75,12 @@ impl FromStr for MemberField {
             .find(|f| f.column() == wanted)
             .ok_or_else(|| {
                 let known: Vec<&str> = MemberField::ALL.iter().map(|f| f.column()).collect();
-                CoreError::InvalidInput(format!(
-                    "\"{s}\" is not a member field; choose from {}",
-                    known.join(", ")
-                ))
+                crate::invalid!(
+                    "merge.unknownField",
+                    "\"{text}\" is not a member field; choose from {known}",
+                    text = s,
+                    known = known.join(", ")
+                )
             })
     }
 }
@@ -106,10 +108,11 @@ impl FieldChoices {
     /// Refuses a field picked both ways.
     pub fn validate(&self) -> Result<()> {
         match self.take.iter().find(|f| self.keep.contains(f)) {
-            Some(f) => Err(CoreError::InvalidInput(format!(
-                "{} cannot be both kept and taken from the merged member",
-                f.column()
-            ))),
+            Some(f) => Err(crate::invalid!(
+                "merge.fieldTwice",
+                "{field} cannot be both kept and taken from the merged member",
+                field = f.column()
+            )),
             None => Ok(()),
         }
     }

@@ -99,8 +99,9 @@ fn member_state(conn: &Connection, id: &str) -> Result<MemberState> {
 /// Refuses pairs that cannot be merged, with the reason; returns (kept, merged).
 fn check_pair(conn: &Connection, kept: &str, merged: &str) -> Result<(MemberState, MemberState)> {
     if kept == merged {
-        return Err(CoreError::InvalidInput(
-            "a member cannot be merged into themselves; pick two different members".to_owned(),
+        return Err(crate::invalid!(
+            "merge.sameMember",
+            "a member cannot be merged into themselves; pick two different members"
         ));
     }
     let kept = member_state(conn, kept)?;
@@ -112,16 +113,22 @@ fn check_pair(conn: &Connection, kept: &str, merged: &str) -> Result<(MemberStat
             } else {
                 String::new()
             };
-            return Err(CoreError::InvalidInput(format!(
-                "{} ({}) was already merged into {into}{hint}",
-                m.display_name, m.id
-            )));
+            return Err(crate::invalid!(
+                "merge.alreadyMerged",
+                "{name} ({id}) was already merged into {into}{hint}",
+                name = m.display_name,
+                id = m.id,
+                into,
+                hint
+            ));
         }
         if m.deleted_at.is_some() {
-            return Err(CoreError::InvalidInput(format!(
-                "{} ({}) is deleted; only live members can be merged",
-                m.display_name, m.id
-            )));
+            return Err(crate::invalid!(
+                "merge.deleted",
+                "{name} ({id}) is deleted; only live members can be merged",
+                name = m.display_name,
+                id = m.id
+            ));
         }
     }
     Ok((kept, merged))

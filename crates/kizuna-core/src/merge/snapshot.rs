@@ -48,10 +48,11 @@ impl Snapshot {
     pub fn parse(text: &str) -> Result<Self> {
         let snapshot: Snapshot = serde_json::from_str(text)?;
         if snapshot.version != SNAPSHOT_VERSION {
-            return Err(CoreError::InvalidInput(format!(
-                "this merge was saved by another Kizuna version (snapshot format {}); update Kizuna to undo it",
-                snapshot.version
-            )));
+            return Err(crate::invalid!(
+                "merge.newerSnapshot",
+                "this merge was saved by another Kizuna version (snapshot format {version}); update Kizuna to undo it",
+                version = snapshot.version
+            ));
         }
         Ok(snapshot)
     }
@@ -82,9 +83,11 @@ pub fn table(name: &str) -> Result<SyncedTable> {
     .into_iter()
     .find(|t| t.name() == name)
     .ok_or_else(|| {
-        CoreError::InvalidInput(format!(
-            "the merge snapshot names an unexpected table \"{name}\""
-        ))
+        crate::invalid!(
+            "merge.snapshotTable",
+            "the merge snapshot names an unexpected table \"{name}\"",
+            name
+        )
     })
 }
 
@@ -119,11 +122,18 @@ pub fn to_json(value: &Value) -> Result<serde_json::Value> {
         Value::Integer(i) => serde_json::Value::from(*i),
         Value::Real(f) => serde_json::Number::from_f64(*f)
             .map(serde_json::Value::Number)
-            .ok_or_else(|| CoreError::InvalidInput(format!("{f} cannot be saved in a merge")))?,
+            .ok_or_else(|| {
+                crate::invalid!(
+                    "merge.snapshotNumber",
+                    "{value} cannot be saved in a merge",
+                    value = f
+                )
+            })?,
         Value::Text(s) => serde_json::Value::String(s.clone()),
         Value::Blob(_) => {
-            return Err(CoreError::InvalidInput(
-                "binary values cannot be saved in a merge snapshot".to_owned(),
+            return Err(crate::invalid!(
+                "merge.snapshotBinary",
+                "binary values cannot be saved in a merge snapshot"
             ));
         }
     })
@@ -136,13 +146,21 @@ pub fn to_sql(value: &serde_json::Value) -> Result<Value> {
         serde_json::Value::Number(n) => match (n.as_i64(), n.as_f64()) {
             (Some(i), _) => Value::Integer(i),
             (None, Some(f)) => Value::Real(f),
-            _ => return Err(CoreError::InvalidInput(format!("{n} is out of range"))),
+            _ => {
+                return Err(crate::invalid!(
+                    "merge.snapshotRange",
+                    "{value} is out of range",
+                    value = n
+                ));
+            }
         },
         serde_json::Value::String(s) => Value::Text(s.clone()),
         other => {
-            return Err(CoreError::InvalidInput(format!(
-                "the merge snapshot holds an unexpected value {other}"
-            )));
+            return Err(crate::invalid!(
+                "merge.snapshotValue",
+                "the merge snapshot holds an unexpected value {value}",
+                value = other
+            ));
         }
     })
 }

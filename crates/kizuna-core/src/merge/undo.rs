@@ -25,10 +25,12 @@ struct StoredMerge {
 pub fn undo_merge(w: &mut Writer<'_>, merge_id: &MergeId) -> Result<()> {
     let stored = load(w.tx(), merge_id)?;
     if let Some(at) = stored.undone_at {
-        return Err(CoreError::InvalidInput(format!(
-            "merge {merge_id} was already undone (at {})",
-            super::preview::format_ms(at)
-        )));
+        return Err(crate::invalid!(
+            "merge.alreadyUndone",
+            "merge {merge} was already undone (at {at})",
+            merge = merge_id,
+            at = super::preview::format_ms(at)
+        ));
     }
     let snapshot = Snapshot::parse(&stored.snapshot)?;
     check_kept_not_merged_since(w.tx(), &stored.kept, merge_id)?;
@@ -89,11 +91,14 @@ fn check_kept_not_merged_since(conn: &Connection, kept: &str, merge_id: &MergeId
         )?
         .query_row([kept], |r| r.get(0))
         .optional()?;
-    Err(CoreError::InvalidInput(format!(
-        "merge {merge_id} cannot be undone yet: {} was merged into {into} afterwards; undo {} first",
-        state.display_name,
-        later.map_or_else(|| "that merge".to_owned(), |id| format!("merge {id}"))
-    )))
+    Err(crate::invalid!(
+        "merge.undoLaterFirst",
+        "merge {merge} cannot be undone yet: {name} was merged into {into} afterwards; undo {later} first",
+        merge = merge_id,
+        name = state.display_name,
+        into,
+        later = later.map_or_else(|| "that merge".to_owned(), |id| format!("merge {id}"))
+    ))
 }
 
 fn noun(table: &str) -> &'static str {
@@ -114,9 +119,11 @@ fn check(conn: &Connection, change: &RowChange) -> Result<()> {
     let current = read_row(conn, synced, &change.id)?;
     let what = noun(&change.table);
     let refuse = |why: String| {
-        Err(CoreError::InvalidInput(format!(
-            "this merge cannot be undone without losing later changes: {why}"
-        )))
+        Err(crate::invalid!(
+            "merge.undoWouldLose",
+            "this merge cannot be undone without losing later changes: {why}",
+            why
+        ))
     };
     match (&change.after, current) {
         (Some(_), None) => refuse(format!(
@@ -179,11 +186,7 @@ fn revert(w: &mut Writer<'_>, change: &RowChange) -> Result<()> {
                 CoreError::Sqlite(rusqlite::Error::SqliteFailure(f, _))
                     if f.code == rusqlite::ErrorCode::ConstraintViolation =>
                 {
-                    CoreError::InvalidInput(format!(
-                        "this merge cannot be undone without losing later changes: the {} {} it removed clashes with a row added since",
-                        noun(&change.table),
-                        change.id
-                    ))
+                    crate::invalid!("merge.undoClash", "this merge cannot be undone without losing later changes: the {noun} {id} it removed clashes with a row added since", noun = noun(&change.table), id = change.id)
                 }
                 other => other,
             })?;

@@ -7,7 +7,6 @@ use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::bad;
 use super::grant::{
     Gate, Perk, check_window, eligible, free_codes, gates, has_it, load, room, write_grant,
 };
@@ -111,7 +110,10 @@ fn plan(
     let perk = load(conn, perk_id)?;
     check_window(&perk, now)?;
     if target.segment_id.is_none() && target.wave.is_none() {
-        return bad("a bulk grant needs a segment or a wave");
+        return Err(crate::invalid!(
+            "perks.bulkTargetMissing",
+            "a bulk grant needs a segment or a wave"
+        ));
     }
     let gates = gates(conn, &perk, target.wave, now)?;
     let people = candidates(conn, target, &gates, now)?;

@@ -5,7 +5,6 @@ use std::collections::{HashMap, HashSet};
 use rand::{Rng, SeedableRng};
 use rusqlite::types::Value;
 
-use super::bad;
 use super::perk::ensure_perk;
 use crate::audit;
 use crate::error::Result;
@@ -46,16 +45,19 @@ pub fn parse_code_list(text: &str) -> Result<Vec<String>> {
             continue;
         }
         if let Some(first) = seen.get(&code) {
-            return bad(format!(
-                "code {code} appears twice in the list (lines {first} and {}); remove one and import again",
-                n + 1
+            return Err(crate::invalid!(
+                "perks.codeTwiceInList",
+                "code {code} appears twice in the list (lines {first} and {line}); remove one and import again",
+                code,
+                first,
+                line = n + 1
             ));
         }
         seen.insert(code.clone(), n + 1);
         codes.push(code);
     }
     if codes.is_empty() {
-        return bad("the list has no codes");
+        return Err(crate::invalid!("perks.noCodes", "the list has no codes"));
     }
     Ok(codes)
 }
@@ -92,8 +94,10 @@ pub fn import_codes(w: &mut Writer<'_>, perk: &str, text: &str) -> Result<u32> {
             |r| r.get(0),
         )?;
         if taken {
-            return bad(format!(
-                "code {code} is already a perk code in this community; nothing was imported"
+            return Err(crate::invalid!(
+                "perks.codeExists",
+                "code {code} is already a perk code in this community; nothing was imported",
+                code
             ));
         }
     }
@@ -105,8 +109,10 @@ pub fn import_codes(w: &mut Writer<'_>, perk: &str, text: &str) -> Result<u32> {
 pub fn generate_codes(w: &mut Writer<'_>, perk: &str, count: u32) -> Result<Vec<String>> {
     ensure_perk(w.tx(), perk)?;
     if count == 0 || count > 100_000 {
-        return bad(format!(
-            "generate between 1 and 100000 codes (asked for {count})"
+        return Err(crate::invalid!(
+            "perks.generateRange",
+            "generate between 1 and 100000 codes (asked for {count})",
+            count
         ));
     }
     let seed = uuid::Uuid::now_v7().as_u128();

@@ -7,7 +7,7 @@ use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension};
 
 use super::perk::{WaveRow, ensure_perk, live_grants, waves};
-use super::{LIVE, bad, pair_id};
+use super::{LIVE, pair_id};
 use crate::audit;
 use crate::error::Result;
 use crate::segments::{get_segment, segment_member_ids};
@@ -58,7 +58,14 @@ pub(super) fn gates(
     let chosen: Vec<&WaveRow> = match wave {
         Some(n) => match perk.waves.iter().find(|w| w.number == n) {
             Some(w) => vec![w],
-            None => return bad(format!("\"{}\" has no wave {n}", perk.name)),
+            None => {
+                return Err(crate::invalid!(
+                    "perks.noWave",
+                    "\"{perk}\" has no wave {wave}",
+                    perk = perk.name,
+                    wave = n
+                ));
+            }
         },
         None => perk.waves.iter().collect(),
     };
@@ -126,8 +133,16 @@ fn member_name(conn: &Connection, member: &str) -> Result<String> {
         .optional()?;
     match row {
         Some((name, None)) => Ok(name),
-        Some((name, Some(_))) => bad(format!("{name} is not a member any more (deleted)")),
-        None => bad(format!("\"{member}\" is not a member of this community")),
+        Some((name, Some(_))) => Err(crate::invalid!(
+            "perks.memberDeleted",
+            "{name} is not a member any more (deleted)",
+            name
+        )),
+        None => Err(crate::invalid!(
+            "perks.notMember",
+            "\"{member}\" is not a member of this community",
+            member
+        )),
     }
 }
 
@@ -169,10 +184,11 @@ pub(super) fn room(conn: &Connection, id: &str, perk: &Perk) -> Result<Option<i6
 
 pub(super) fn check_window(perk: &Perk, now: i64) -> Result<()> {
     match perk.ends_at {
-        Some(end) if end < now => bad(format!(
-            "\"{}\" ended on {}; it cannot be granted any more",
-            perk.name,
-            day(end)
+        Some(end) if end < now => Err(crate::invalid!(
+            "perks.ended",
+            "\"{perk}\" ended on {day}; it cannot be granted any more",
+            perk = perk.name,
+            day = day(end)
         )),
         _ => Ok(()),
     }
@@ -243,15 +259,29 @@ pub fn grant_to_member(
     let gates = gates(w.tx(), &perk, wave, now)?;
     let wave_id = match eligible(w.tx(), &gates, member, now)? {
         Ok(wave_id) => wave_id,
-        Err(why) => return bad(format!("{name} cannot get \"{}\": {why}", perk.name)),
+        Err(why) => {
+            return Err(crate::invalid!(
+                "perks.notEligible",
+                "{name} cannot get \"{perk}\": {why}",
+                name,
+                perk = perk.name,
+                why
+            ));
+        }
     };
     if has_it(w.tx(), perk_id, member)? {
-        return bad(format!("{name} already has \"{}\"", perk.name));
+        return Err(crate::invalid!(
+            "perks.alreadyGranted",
+            "{name} already has \"{perk}\"",
+            name,
+            perk = perk.name
+        ));
     }
     if room(w.tx(), perk_id, &perk)?.is_some_and(|r| r <= 0) {
-        return bad(format!(
-            "\"{}\" is out of stock: every one is already given",
-            perk.name
+        return Err(crate::invalid!(
+            "perks.outOfStock",
+            "\"{perk}\" is out of stock: every one is already given",
+            perk = perk.name
         ));
     }
     let code = free_codes(w.tx(), perk_id)?.into_iter().next();

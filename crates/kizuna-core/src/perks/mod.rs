@@ -29,7 +29,7 @@ pub use to_members::{grant_to_members, preview_grant_to_members};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::{CoreError, Result};
+use crate::error::Result;
 
 /// What a perk gives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -67,9 +67,7 @@ impl PerkKind {
             .into_iter()
             .find(|k| k.as_sql() == wanted)
             .ok_or_else(|| {
-                CoreError::InvalidInput(format!(
-                    "\"{text}\" is not a perk kind (use early_access, discount_code, merchandise or experience)"
-                ))
+                crate::invalid!("perks.unknownKind", "\"{text}\" is not a perk kind (use early_access, discount_code, merchandise or experience)", text)
             })
     }
 }
@@ -100,7 +98,13 @@ impl GrantStatus {
         [Self::Granted, Self::Redeemed, Self::Expired, Self::Revoked]
             .into_iter()
             .find(|s| s.as_sql() == text)
-            .ok_or_else(|| CoreError::InvalidInput(format!("\"{text}\" is not a grant status")))
+            .ok_or_else(|| {
+                crate::invalid!(
+                    "perks.unknownStatus",
+                    "\"{text}\" is not a grant status",
+                    text
+                )
+            })
     }
 }
 
@@ -115,7 +119,3 @@ pub(crate) fn pair_id(what: &str, perk: &str, other: &str) -> String {
 
 /// Grants that hold stock: given and not revoked or expired.
 pub(crate) const LIVE: &str = "status IN ('granted', 'redeemed')";
-
-fn bad<T>(why: impl Into<String>) -> Result<T> {
-    Err(CoreError::InvalidInput(why.into()))
-}

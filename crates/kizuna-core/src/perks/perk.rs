@@ -5,7 +5,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{GrantStatus, LIVE, PerkKind, bad, pair_id};
+use super::{GrantStatus, LIVE, PerkKind, pair_id};
 use crate::audit;
 use crate::error::{CoreError, Result};
 use crate::store::{SyncedTable, Writer};
@@ -127,14 +127,19 @@ fn exists(conn: &Connection, sql: &str, id: &str) -> Result<bool> {
 fn cells(conn: &Connection, input: &PerkInput) -> Result<Vec<(&'static str, Value)>> {
     let name = input.name.trim();
     if name.is_empty() {
-        return bad("a perk needs a name");
+        return Err(crate::invalid!("perks.nameMissing", "a perk needs a name"));
     }
     if input.ends_at.is_some_and(|end| end < input.starts_at) {
-        return bad("the perk ends before it starts; pick an end date after the start");
+        return Err(crate::invalid!(
+            "perks.endBeforeStart",
+            "the perk ends before it starts; pick an end date after the start"
+        ));
     }
     if let Some(stock) = input.stock.filter(|s| *s < 0) {
-        return bad(format!(
-            "stock cannot be negative ({stock}); leave it empty for unlimited"
+        return Err(crate::invalid!(
+            "perks.negativeStock",
+            "stock cannot be negative ({stock}); leave it empty for unlimited",
+            stock
         ));
     }
     let campaign = opt_text(&input.campaign_id);
@@ -145,7 +150,11 @@ fn cells(conn: &Connection, input: &PerkInput) -> Result<Vec<(&'static str, Valu
             c,
         )?
     {
-        return bad(format!("\"{c}\" is not a campaign of this community"));
+        return Err(crate::invalid!(
+            "perks.unknownCampaign",
+            "\"{campaign}\" is not a campaign of this community",
+            campaign = c
+        ));
     }
     Ok(vec![
         ("kind", Value::Text(input.kind.as_sql().to_owned())),
@@ -160,16 +169,25 @@ fn cells(conn: &Connection, input: &PerkInput) -> Result<Vec<(&'static str, Valu
 
 fn check_wave(conn: &Connection, wave: &WaveInput, taken: &[i64]) -> Result<()> {
     if wave.number < 1 {
-        return bad(format!("wave numbers start at 1 (got {})", wave.number));
+        return Err(crate::invalid!(
+            "perks.waveNumber",
+            "wave numbers start at 1 (got {wave})",
+            wave = wave.number
+        ));
     }
     if taken.contains(&wave.number) {
-        return bad(format!(
-            "the perk already has a wave {}; pick another number",
-            wave.number
+        return Err(crate::invalid!(
+            "perks.waveExists",
+            "the perk already has a wave {wave}; pick another number",
+            wave = wave.number
         ));
     }
     if wave.name.trim().is_empty() {
-        return bad(format!("wave {} needs a name", wave.number));
+        return Err(crate::invalid!(
+            "perks.waveNameMissing",
+            "wave {wave} needs a name",
+            wave = wave.number
+        ));
     }
     if let Some(segment) = wave.segment_id.as_deref()
         && !exists(
@@ -178,7 +196,11 @@ fn check_wave(conn: &Connection, wave: &WaveInput, taken: &[i64]) -> Result<()> 
             segment,
         )?
     {
-        return bad(format!("\"{segment}\" is not a saved segment"));
+        return Err(crate::invalid!(
+            "perks.unknownSegment",
+            "\"{segment}\" is not a saved segment",
+            segment
+        ));
     }
     if let Some(level) = wave.min_level {
         let known: bool = conn.query_row(
@@ -187,7 +209,11 @@ fn check_wave(conn: &Connection, wave: &WaveInput, taken: &[i64]) -> Result<()> 
             |r| r.get(0),
         )?;
         if !known {
-            return bad(format!("{level} is not an engagement level rank"));
+            return Err(crate::invalid!(
+                "perks.unknownLevel",
+                "{level} is not an engagement level rank",
+                level
+            ));
         }
     }
     Ok(())
@@ -239,8 +265,11 @@ pub fn update_perk(w: &mut Writer<'_>, id: &str, input: &PerkInput) -> Result<()
     if let Some(stock) = input.stock {
         let live = live_grants(w.tx(), id)?;
         if stock < live {
-            return bad(format!(
-                "stock {stock} is less than the {live} grants already given; revoke some first"
+            return Err(crate::invalid!(
+                "perks.stockBelowGrants",
+                "stock {stock} is less than the {live} grants already given; revoke some first",
+                stock,
+                live
             ));
         }
     }

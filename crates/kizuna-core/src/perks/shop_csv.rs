@@ -18,7 +18,7 @@ use ts_rs::TS;
 use super::perk::ensure_perk;
 use super::status::redeem_grant_at;
 use crate::audit;
-use crate::error::{CoreError, Result};
+use crate::error::Result;
 use crate::store::Writer;
 
 const CODE_HEADERS: [&str; 5] = [
@@ -55,10 +55,6 @@ pub struct ShopRedemptionReport {
 /// A good row: the grant to redeem and the row's time, if it has one.
 type Redemption = (String, Option<i64>);
 
-fn invalid(why: String) -> CoreError {
-    CoreError::InvalidInput(why)
-}
-
 fn header_key(h: &str) -> String {
     h.trim().to_lowercase().replace(['_', '-'], " ")
 }
@@ -87,9 +83,11 @@ fn parse_time(text: &str) -> Result<i64> {
         .and_then(|d| d.and_hms_opt(0, 0, 0))
         .map(|t| t.and_utc().timestamp_millis())
         .ok_or_else(|| {
-            invalid(format!(
-                "date \"{text}\" is not a date (YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] or ISO 8601)"
-            ))
+            crate::invalid!(
+                "shopCsv.badDate",
+                "date \"{text}\" is not a date (YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] or ISO 8601)",
+                text
+            )
         })
 }
 
@@ -123,31 +121,44 @@ fn code_state(conn: &Connection, code: &str) -> Result<Option<CodeState>> {
 /// Checks one row; `Ok(None)` means the code was already redeemed on that date.
 fn check_row(conn: &Connection, perk: &str, code: &str, at: Option<i64>) -> Result<Option<String>> {
     let Some((code_perk, perk_name, grant)) = code_state(conn, code)? else {
-        return Err(invalid(format!(
-            "{code} is not a perk code of this community"
-        )));
+        return Err(crate::invalid!(
+            "shopCsv.unknownCode",
+            "{code} is not a perk code of this community",
+            code
+        ));
     };
     if code_perk != perk {
-        return Err(invalid(format!(
-            "code {code} belongs to another perk (\"{perk_name}\")"
-        )));
+        return Err(crate::invalid!(
+            "shopCsv.otherPerk",
+            "code {code} belongs to another perk (\"{perk}\")",
+            code,
+            perk = perk_name
+        ));
     }
     let Some((grant, status, redeemed_at)) = grant else {
-        return Err(invalid(format!(
-            "code {code} has not been given to anyone yet"
-        )));
+        return Err(crate::invalid!(
+            "shopCsv.notGiven",
+            "code {code} has not been given to anyone yet",
+            code
+        ));
     };
     match status.as_str() {
         "granted" => Ok(Some(grant)),
         "redeemed" => match (at.and_then(day_of), redeemed_at.and_then(day_of)) {
-            (Some(row_day), Some(done_day)) if row_day != done_day => Err(invalid(format!(
-                "code {code} was already redeemed on {done_day}"
-            ))),
+            (Some(row_day), Some(done_day)) if row_day != done_day => Err(crate::invalid!(
+                "shopCsv.alreadyRedeemed",
+                "code {code} was already redeemed on {day}",
+                code,
+                day = done_day
+            )),
             _ => Ok(None),
         },
-        other => Err(invalid(format!(
-            "the grant with code {code} is {other}; it cannot be redeemed"
-        ))),
+        other => Err(crate::invalid!(
+            "shopCsv.notRedeemable",
+            "the grant with code {code} is {status}; it cannot be redeemed",
+            code,
+            status = other
+        )),
     }
 }
 
@@ -167,7 +178,13 @@ fn read(
         .from_reader(text.as_bytes());
     let headers = reader
         .headers()
-        .map_err(|e| invalid(format!("line 1: the header cannot be read ({e})")))?
+        .map_err(|e| {
+            crate::invalid!(
+                "csv.headerUnreadable",
+                "line 1: the header cannot be read ({e})",
+                e
+            )
+        })?
         .clone();
     let col = |names: &[&str]| {
         headers
@@ -175,9 +192,9 @@ fn read(
             .position(|h| names.contains(&header_key(h).as_str()))
     };
     let code_col = col(&CODE_HEADERS).ok_or_else(|| {
-        invalid(
+        crate::invalid!(
+            "shopCsv.codeColumnMissing",
             "line 1: the file needs a code column (\"code\", \"discount_code\" or \"coupon\")"
-                .to_owned(),
         )
     })?;
     let date_col = col(&DATE_HEADERS);
@@ -208,12 +225,16 @@ fn read(
         };
         let row = (|| {
             let code = field(Some(code_col))
-                .ok_or_else(|| invalid("the code is empty".to_owned()))?
+                .ok_or_else(|| crate::invalid!("shopCsv.codeEmpty", "the code is empty"))?
                 .to_uppercase();
             if let Some(first) = seen.get(&code) {
-                return Err(invalid(format!(
-                    "code {code} appears twice in the file (lines {first} and {line})"
-                )));
+                return Err(crate::invalid!(
+                    "shopCsv.codeTwice",
+                    "code {code} appears twice in the file (lines {first} and {line})",
+                    code,
+                    first,
+                    line
+                ));
             }
             seen.insert(code.clone(), line);
             let at = field(date_col).map(parse_time).transpose()?;
@@ -252,16 +273,13 @@ pub fn redeem_from_csv(w: &mut Writer<'_>, perk: &str, text: &str) -> Result<Sho
             .iter()
             .map(|e| format!("line {}: {}", e.line, e.message))
             .collect();
-        return Err(invalid(format!(
-            "{} {} cannot be redeemed, so nothing was redeemed:\n{}",
-            report.bad_rows.len(),
-            if report.bad_rows.len() == 1 {
-                "row"
-            } else {
-                "rows"
-            },
-            lines.join("\n")
-        )));
+        return Err(crate::invalid!(
+            "shopCsv.rowsRefused",
+            "{count} {rows} cannot be redeemed, so nothing was redeemed:\n{lines}",
+            count = report.bad_rows.len(),
+            rows = crate::error::rows_noun(report.bad_rows.len()),
+            lines = lines.join("\n")
+        ));
     }
     let now = w.now_ms();
     for (grant, at) in &good {

@@ -4,7 +4,7 @@
 use rusqlite::OptionalExtension;
 use rusqlite::types::Value;
 
-use super::{GrantStatus, bad};
+use super::GrantStatus;
 use crate::activities::{NewActivity, log_activity};
 use crate::audit;
 use crate::error::{CoreError, Result};
@@ -31,9 +31,12 @@ fn grant_state(w: &Writer<'_>, grant: &str) -> Result<(String, String, GrantStat
 fn must_be_granted(perk: &str, status: GrantStatus, doing: &str) -> Result<()> {
     match status {
         GrantStatus::Granted => Ok(()),
-        other => bad(format!(
-            "this grant of \"{perk}\" is already {}; it cannot be {doing}",
-            other.as_sql()
+        other => Err(crate::invalid!(
+            "perks.grantAlreadyInStatus",
+            "this grant of \"{perk}\" is already {status}; it cannot be {doing}",
+            perk,
+            status = other.as_sql(),
+            doing
         )),
     }
 }
@@ -84,8 +87,16 @@ pub fn redeem_by_code(w: &mut Writer<'_>, code: &str) -> Result<String> {
         )
         .optional()?;
     match found {
-        None => bad(format!("{wanted} is not a perk code of this community")),
-        Some((_, None)) => bad(format!("code {wanted} has not been given to anyone yet")),
+        None => Err(crate::invalid!(
+            "perks.unknownCode",
+            "{code} is not a perk code of this community",
+            code = wanted
+        )),
+        Some((_, None)) => Err(crate::invalid!(
+            "perks.codeNotGiven",
+            "code {code} has not been given to anyone yet",
+            code = wanted
+        )),
         Some((_, Some(grant))) => {
             redeem_grant(w, &grant)?;
             Ok(grant)

@@ -5,7 +5,6 @@ use std::collections::HashSet;
 
 use rusqlite::{Connection, OptionalExtension};
 
-use super::bad;
 use super::bulk::{BulkOutcome, BulkPreview, plan_for};
 use super::grant::{check_window, free_codes, gates, load, write_grant};
 use crate::audit;
@@ -30,7 +29,13 @@ fn listed(conn: &Connection, member_ids: &[String]) -> Result<Vec<(String, Strin
         match row {
             Some((name, None, score)) => rows.push((id.clone(), name, score)),
             Some((_, Some(_), _)) => {}
-            None => return bad(format!("\"{id}\" is not a member of this community")),
+            None => {
+                return Err(crate::invalid!(
+                    "perks.notMember",
+                    "\"{member}\" is not a member of this community",
+                    member = id
+                ));
+            }
         }
     }
     rows.sort_by(|a, b| b.2.total_cmp(&a.2).then_with(|| a.0.cmp(&b.0)));

@@ -72,10 +72,12 @@ impl FromStr for ReferralChannel {
             .find(|c| c.as_sql() == wanted)
             .ok_or_else(|| {
                 let known: Vec<&str> = Self::ALL.iter().map(|c| c.as_sql()).collect();
-                CoreError::InvalidInput(format!(
-                    "\"{s}\" is not a referral channel (use one of {})",
-                    known.join(", ")
-                ))
+                crate::invalid!(
+                    "referrals.unknownChannel",
+                    "\"{text}\" is not a referral channel (use one of {known})",
+                    text = s,
+                    known = known.join(", ")
+                )
             })
     }
 }
@@ -105,9 +107,12 @@ fn live_member_name(conn: &Connection, id: &MemberId) -> Result<String> {
             what: "member",
             id: id.to_string(),
         }),
-        Some((name, Some(_))) => Err(CoreError::InvalidInput(format!(
-            "{name} ({id}) was deleted or merged into another member, so they cannot be part of a referral"
-        ))),
+        Some((name, Some(_))) => Err(crate::invalid!(
+            "referrals.memberGone",
+            "{name} ({id}) was deleted or merged into another member, so they cannot be part of a referral",
+            name,
+            id
+        )),
         Some((name, None)) => Ok(name),
     }
 }
@@ -183,23 +188,30 @@ pub(crate) fn insert_referral(
     campaign: Option<&CampaignId>,
 ) -> Result<String> {
     if referrer == referred {
-        return Err(CoreError::InvalidInput(
-            "a member cannot refer themselves".to_owned(),
+        return Err(crate::invalid!(
+            "referrals.self",
+            "a member cannot refer themselves"
         ));
     }
     let referrer_name = live_member_name(w.tx(), referrer)?;
     let referred_name = live_member_name(w.tx(), referred)?;
     if let Some((_, by)) = existing_referrer(w.tx(), referred)? {
-        return Err(CoreError::InvalidInput(format!(
-            "{referred_name} was already referred by {by}; a member has only one referrer \
-             (remove that referral first)"
-        )));
+        return Err(crate::invalid!(
+            "referrals.alreadyReferred",
+            "{referred} was already referred by {by}; a member has only one referrer \
+             (remove that referral first)",
+            referred = referred_name,
+            by
+        ));
     }
     if brought_in_by(w.tx(), referrer, referred)? {
-        return Err(CoreError::InvalidInput(format!(
-            "{referrer_name} was brought in (directly or through others) by {referred_name}, \
-             so {referrer_name} cannot have referred {referred_name}: that would be a loop"
-        )));
+        return Err(crate::invalid!(
+            "referrals.loop",
+            "{referrer} was brought in (directly or through others) by {referred}, \
+             so {referrer} cannot have referred {referred}: that would be a loop",
+            referrer = referrer_name,
+            referred = referred_name
+        ));
     }
     if let Some(campaign) = campaign {
         let known: bool = w

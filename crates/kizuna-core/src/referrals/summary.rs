@@ -10,7 +10,7 @@ use super::{
     AdvocateRow, Reach, Referral, ReferralNode, reach, referral_of, referral_tree, top_advocates,
 };
 use crate::engagement::{Ladder, Level};
-use crate::error::{CoreError, Result};
+use crate::error::Result;
 use crate::ids::MemberId;
 
 /// Who brought a member in.
@@ -83,8 +83,13 @@ pub fn advocate_board(
     limit: u32,
     since_days: Option<u32>,
 ) -> Result<Vec<Advocate>> {
-    let now = DateTime::from_timestamp_millis(now_ms)
-        .ok_or_else(|| CoreError::InvalidInput(format!("{now_ms} is not a usable time")))?;
+    let now = DateTime::from_timestamp_millis(now_ms).ok_or_else(|| {
+        crate::invalid!(
+            "referrals.badTime",
+            "{time} is not a usable time",
+            time = now_ms
+        )
+    })?;
     let ladder = Ladder::load(conn)?;
     let mut rank_of =
         conn.prepare_cached("SELECT level_rank FROM member_scores WHERE member_id = ?1")?;

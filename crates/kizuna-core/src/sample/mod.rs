@@ -27,7 +27,7 @@ use rand_chacha::ChaCha8Rng;
 use crate::activities::{NewActivity, ensure_builtin_types, log_activity};
 use crate::campaigns::{CampaignKind, NewCampaign, create_campaign};
 use crate::engagement::{RecomputeMode, ensure_default_levels, recompute};
-use crate::error::{CoreError, Result};
+use crate::error::Result;
 use crate::ids::MemberId;
 use crate::members::create_member;
 use crate::money::Money;
@@ -91,14 +91,17 @@ pub fn generate(store: &mut Store, spec: &SampleSpec) -> Result<SampleReport> {
         .conn()
         .query_row("SELECT count(*) FROM members", [], |r| r.get(0))?;
     if existing > 0 {
-        return Err(CoreError::InvalidInput(format!(
-            "{} already has {existing} members; sample data goes only into an empty community",
-            store.path().display()
-        )));
+        return Err(crate::invalid!(
+            "sample.notEmpty",
+            "{path} already has {existing} members; sample data goes only into an empty community",
+            path = store.path().display(),
+            existing
+        ));
     }
     if spec.members == 0 {
-        return Err(CoreError::InvalidInput(
-            "a sample community needs at least one member".to_owned(),
+        return Err(crate::invalid!(
+            "sample.noMembers",
+            "a sample community needs at least one member"
         ));
     }
     let now = store.clock().now();

@@ -282,9 +282,27 @@ impl RulePath {
         self.0.len() + 1
     }
 
-    /// An `InvalidInput` error about this rule.
-    pub fn error(&self, message: impl std::fmt::Display) -> CoreError {
-        CoreError::InvalidInput(format!("{self}: {message}"))
+    /// An `InvalidInput` error about this rule: where it is, then why it is refused.
+    pub fn error(&self, reason: crate::Invalid) -> CoreError {
+        crate::invalid!(
+            "segments.ruleProblem",
+            "{rule}: {reason}",
+            rule = self.describe(),
+            reason
+        )
+    }
+
+    /// Where the rule is, in words the UI can translate ("rule 1.2", "the rule tree").
+    fn describe(&self) -> crate::Invalid {
+        if self.0.is_empty() {
+            return crate::invalid_reason!("segments.ruleTree", "the rule tree");
+        }
+        let parts: Vec<String> = self.0.iter().map(usize::to_string).collect();
+        crate::invalid_reason!(
+            "segments.rulePosition",
+            "rule {position}",
+            position = parts.join(".")
+        )
     }
 }
 
@@ -300,8 +318,13 @@ impl std::fmt::Display for RulePath {
 
 /// Reads a rule tree from JSON text, naming the rule at fault in every error.
 pub fn parse_rules(json: &str) -> Result<Group, CoreError> {
-    let value: Value = serde_json::from_str(json)
-        .map_err(|e| CoreError::InvalidInput(format!("the rule tree is not valid JSON ({e})")))?;
+    let value: Value = serde_json::from_str(json).map_err(|e| {
+        crate::invalid!(
+            "segments.notJson",
+            "the rule tree is not valid JSON ({e})",
+            e
+        )
+    })?;
     Group::try_from(value)
 }
 
@@ -319,16 +342,24 @@ impl TryFrom<Value> for Group {
         let root = RulePath::default();
         let object = as_object(&value, &root)?;
         if let Some(kind) = object.get("kind").filter(|k| k.as_str() != Some("group")) {
-            return Err(root.error(format!("the root must be a group, not {kind}")));
+            return Err(root.error(crate::invalid_reason!(
+                "segments.rootNotGroup",
+                "the root must be a group, not {kind}",
+                kind
+            )));
         }
         parse_group(object, &root)
     }
 }
 
 fn as_object<'v>(value: &'v Value, path: &RulePath) -> Result<&'v Map<String, Value>, CoreError> {
-    value
-        .as_object()
-        .ok_or_else(|| path.error(format!("expected a rule object, got {value}")))
+    value.as_object().ok_or_else(|| {
+        path.error(crate::invalid_reason!(
+            "segments.notRuleObject",
+            "expected a rule object, got {value}",
+            value
+        ))
+    })
 }
 
 fn parse_group(object: &Map<String, Value>, path: &RulePath) -> Result<Group, CoreError> {
@@ -336,17 +367,34 @@ fn parse_group(object: &Map<String, Value>, path: &RulePath) -> Result<Group, Co
         .keys()
         .find(|k| !matches!(k.as_str(), "kind" | "op" | "rules"))
     {
-        return Err(path.error(format!("a group has no setting \"{key}\"")));
+        return Err(path.error(crate::invalid_reason!(
+            "segments.unknownGroupSetting",
+            "a group has no setting \"{key}\"",
+            key
+        )));
     }
-    let op = object
-        .get("op")
-        .ok_or_else(|| path.error("a group needs an op, \"and\" or \"or\""))?;
-    let op = GroupOp::deserialize(op)
-        .map_err(|_| path.error(format!("a group's op is \"and\" or \"or\", not {op}")))?;
+    let op = object.get("op").ok_or_else(|| {
+        path.error(crate::invalid_reason!(
+            "segments.groupOpMissing",
+            "a group needs an op, \"and\" or \"or\""
+        ))
+    })?;
+    let op = GroupOp::deserialize(op).map_err(|_| {
+        path.error(crate::invalid_reason!(
+            "segments.groupOpUnknown",
+            "a group's op is \"and\" or \"or\", not {op}",
+            op
+        ))
+    })?;
     let rules = object
         .get("rules")
         .and_then(Value::as_array)
-        .ok_or_else(|| path.error("a group needs a list of rules"))?
+        .ok_or_else(|| {
+            path.error(crate::invalid_reason!(
+                "segments.groupRulesMissing",
+                "a group needs a list of rules"
+            ))
+        })?
         .iter()
         .enumerate()
         .map(|(n, child)| parse_node(child, &path.child(n)))
@@ -360,10 +408,13 @@ const FIELDS: &str = "displayName, email, country, city, locale, source, birthYe
 
 fn parse_node(value: &Value, path: &RulePath) -> Result<Node, CoreError> {
     let object = as_object(value, path)?;
-    let kind = object
-        .get("kind")
-        .and_then(Value::as_str)
-        .ok_or_else(|| path.error(format!("a rule needs a kind ({KINDS})")))?;
+    let kind = object.get("kind").and_then(Value::as_str).ok_or_else(|| {
+        path.error(crate::invalid_reason!(
+            "segments.ruleKindMissing",
+            "a rule needs a kind ({known})",
+            known = KINDS
+        ))
+    })?;
     let mut fields = object.clone();
     fields.remove("kind");
     let fields = Value::Object(fields);
@@ -376,8 +427,11 @@ fn parse_node(value: &Value, path: &RulePath) -> Result<Node, CoreError> {
                 let name = name
                     .as_str()
                     .map_or_else(|| name.to_string(), str::to_owned);
-                return Err(path.error(format!(
-                    "\"{name}\" is not a member field (known fields: {FIELDS})"
+                return Err(path.error(crate::invalid_reason!(
+                    "segments.unknownField",
+                    "\"{name}\" is not a member field (known fields: {known})",
+                    name,
+                    known = FIELDS
                 )));
             }
             leaf(fields, path).map(Node::Field)
@@ -393,14 +447,24 @@ fn parse_node(value: &Value, path: &RulePath) -> Result<Node, CoreError> {
             check_dimension(object, path)?;
             leaf(fields, path).map(Node::Trait)
         }
-        other => Err(path.error(format!(
-            "\"{other}\" is not a kind of rule (known kinds: {KINDS})"
+        other => Err(path.error(crate::invalid_reason!(
+            "segments.unknownRuleKind",
+            "\"{other}\" is not a kind of rule (known kinds: {known})",
+            other,
+            known = KINDS
         ))),
     }
 }
 
 fn leaf<T: serde::de::DeserializeOwned>(fields: Value, path: &RulePath) -> Result<T, CoreError> {
-    serde_json::from_value(fields).map_err(|e| path.error(plain_words(&e.to_string())))
+    serde_json::from_value(fields).map_err(|e| {
+        let detail = plain_words(&e.to_string());
+        path.error(crate::invalid_reason!(
+            "segments.ruleFields",
+            "{detail}",
+            detail
+        ))
+    })
 }
 
 /// Serde's wording with Rust type names put in a manager's words: `invalid type: string "abc",

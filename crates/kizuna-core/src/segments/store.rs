@@ -42,7 +42,10 @@ pub struct SegmentSummary {
 fn checked_name(conn: &Connection, name: &str, except: Option<&str>) -> Result<String> {
     let name = name.trim();
     if name.is_empty() {
-        return Err(CoreError::InvalidInput("a segment needs a name".to_owned()));
+        return Err(crate::invalid!(
+            "segments.nameMissing",
+            "a segment needs a name"
+        ));
     }
     let taken: Option<String> = conn
         .prepare_cached(
@@ -51,9 +54,11 @@ fn checked_name(conn: &Connection, name: &str, except: Option<&str>) -> Result<S
         .query_row(rusqlite::params![name, except], |r| r.get(0))
         .optional()?;
     if taken.is_some() {
-        return Err(CoreError::InvalidInput(format!(
-            "there is already a segment named \"{name}\""
-        )));
+        return Err(crate::invalid!(
+            "segments.nameTaken",
+            "there is already a segment named \"{name}\"",
+            name
+        ));
     }
     Ok(name.to_owned())
 }
@@ -149,7 +154,7 @@ pub fn list_segments(conn: &Connection, now_ms: i64) -> Result<Vec<SegmentSummar
             let counted = parse_rules(&rules).and_then(|g| count_segment(conn, &g, now_ms));
             let (count, problem) = match counted {
                 Ok(n) => (Some(n), None),
-                Err(CoreError::InvalidInput(why)) => (None, Some(why)),
+                Err(CoreError::InvalidInput(why)) => (None, Some(why.to_string())),
                 Err(other) => return Err(other),
             };
             Ok(SegmentSummary {

@@ -44,8 +44,11 @@ pub(crate) fn check_dimension(
             let name = name
                 .as_str()
                 .map_or_else(|| name.to_string(), str::to_owned);
-            Err(path.error(format!(
-                "\"{name}\" is not a trait dimension (known dimensions: {TRAIT_DIMENSIONS})"
+            Err(path.error(crate::invalid_reason!(
+                "traits.unknownDimension",
+                "\"{name}\" is not a trait dimension (known dimensions: {known})",
+                name,
+                known = TRAIT_DIMENSIONS
             )))
         }
         _ => Ok(()),
@@ -55,7 +58,7 @@ pub(crate) fn check_dimension(
 /// The rule's key and, unless the op is `exists`, its value, both checked.
 fn operands(rule: &TraitRule, path: &RulePath) -> Result<(String, Option<String>)> {
     let key = normalise_trait_key(&rule.key).map_err(|e| match e {
-        CoreError::InvalidInput(message) => path.error(message),
+        CoreError::InvalidInput(reason) => path.error(reason),
         other => other,
     })?;
     let value = match rule.op {
@@ -68,8 +71,11 @@ fn operands(rule: &TraitRule, path: &RulePath) -> Result<(String, Option<String>
                 } else {
                     "contains"
                 };
-                return Err(path.error(format!(
-                    "\"{op}\" needs a value to compare the {key} trait with"
+                return Err(path.error(crate::invalid_reason!(
+                    "segments.traitValueMissing",
+                    "\"{op}\" needs a value to compare the {key} trait with",
+                    op,
+                    key
                 )));
             }
             Some(value.to_owned())

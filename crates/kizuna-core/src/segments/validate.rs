@@ -33,10 +33,17 @@ struct Context<'c> {
 impl Context<'_> {
     fn group(&self, group: &Group, path: &RulePath) -> Result<()> {
         if path.depth() > MAX_DEPTH {
-            return Err(path.error(format!("groups may nest at most {MAX_DEPTH} deep")));
+            return Err(path.error(crate::invalid_reason!(
+                "segments.tooDeep",
+                "groups may nest at most {max} deep",
+                max = MAX_DEPTH
+            )));
         }
         if group.rules.is_empty() {
-            return Err(path.error("the group has no rules"));
+            return Err(path.error(crate::invalid_reason!(
+                "segments.groupEmpty",
+                "the group has no rules"
+            )));
         }
         for (n, node) in group.rules.iter().enumerate() {
             self.node(node, &path.child(n))?;
@@ -54,15 +61,17 @@ impl Context<'_> {
                 if (1..=self.levels).contains(&rule.rank) {
                     Ok(())
                 } else {
-                    Err(path.error(format!(
-                        "level {} does not exist (levels are 1 to {})",
-                        rule.rank, self.levels
+                    Err(path.error(crate::invalid_reason!(
+                        "segments.unknownLevel",
+                        "level {level} does not exist (levels are 1 to {levels})",
+                        level = rule.rank,
+                        levels = self.levels
                     )))
                 }
             }
-            Node::Score(rule) if !rule.value.is_finite() => {
-                Err(path.error("the score must be a number"))
-            }
+            Node::Score(rule) if !rule.value.is_finite() => Err(path.error(
+                crate::invalid_reason!("segments.scoreNotNumber", "the score must be a number"),
+            )),
             Node::Score(_) => Ok(()),
             Node::Activity(rule) => self.activity(rule, path),
             Node::EventAttendance(rule) => self.attendance(rule, path),
@@ -79,7 +88,10 @@ impl Context<'_> {
         if let Some(days) = rule.within_days {
             within_days(days, path)?;
             if rule.from.is_some() || rule.to.is_some() {
-                return Err(path.error("use either withinDays or from/to dates, not both"));
+                return Err(path.error(crate::invalid_reason!(
+                    "segments.daysAndDates",
+                    "use either withinDays or from/to dates, not both"
+                )));
             }
         }
         let from = rule
@@ -91,7 +103,10 @@ impl Context<'_> {
         if let (Some(from), Some(to)) = (from, to)
             && from.0 > to.0
         {
-            return Err(path.error("the from date is after the to date"));
+            return Err(path.error(crate::invalid_reason!(
+                "segments.fromAfterTo",
+                "the from date is after the to date"
+            )));
         }
         if let Some(platform) = &rule.platform {
             non_blank(platform, "a platform", path)?;
@@ -127,13 +142,24 @@ impl Context<'_> {
             .prepare_cached(&format!("SELECT 1 FROM {table} WHERE {column} = ?1"))?
             .query_row([value], |_| Ok(()))
             .optional()?;
-        found.ok_or_else(|| path.error(format!("there is no {what} \"{value}\"")))
+        found.ok_or_else(|| {
+            path.error(crate::invalid_reason!(
+                "segments.unknownValue",
+                "there is no {what} \"{value}\"",
+                what,
+                value
+            ))
+        })
     }
 }
 
 fn non_blank(text: &str, what: &str, path: &RulePath) -> Result<()> {
     if text.trim().is_empty() {
-        Err(path.error(format!("{what} cannot be empty")))
+        Err(path.error(crate::invalid_reason!(
+            "segments.valueEmpty",
+            "{what} cannot be empty",
+            what
+        )))
     } else {
         Ok(())
     }
@@ -141,8 +167,11 @@ fn non_blank(text: &str, what: &str, path: &RulePath) -> Result<()> {
 
 fn min_count(count: i64, what: &str, path: &RulePath) -> Result<()> {
     if count < 1 {
-        Err(path.error(format!(
-            "the number of {what} must be at least 1 (got {count})"
+        Err(path.error(crate::invalid_reason!(
+            "segments.countTooLow",
+            "the number of {what} must be at least 1 (got {count})",
+            what,
+            count
         )))
     } else {
         Ok(())
@@ -153,8 +182,11 @@ fn within_days(days: i64, path: &RulePath) -> Result<()> {
     if (1..=MAX_DAYS).contains(&days) {
         Ok(())
     } else {
-        Err(path.error(format!(
-            "the number of days must be between 1 and {MAX_DAYS} (got {days})"
+        Err(path.error(crate::invalid_reason!(
+            "segments.daysRange",
+            "the number of days must be between 1 and {max} (got {days})",
+            max = MAX_DAYS,
+            days
         )))
     }
 }
@@ -164,9 +196,11 @@ fn platform(rule: &PlatformRule, path: &RulePath) -> Result<()> {
         non_blank(platform, "a platform", path)?;
     }
     match rule.min_followers {
-        Some(f) if f < 0 => {
-            Err(path.error(format!("the follower count cannot be negative (got {f})")))
-        }
+        Some(f) if f < 0 => Err(path.error(crate::invalid_reason!(
+            "segments.negativeFollowers",
+            "the follower count cannot be negative (got {count})",
+            count = f
+        ))),
         _ => Ok(()),
     }
 }
@@ -182,31 +216,47 @@ pub(crate) fn field(rule: &FieldRule, path: &RulePath) -> Result<FieldBounds> {
             FieldType::Number => "a number",
             FieldType::Date => "a date",
         };
-        return Err(path.error(format!(
-            "\"{}\" does not apply to {name} ({kind})",
-            rule.op.label()
+        return Err(path.error(crate::invalid_reason!(
+            "segments.opNotForField",
+            "\"{op}\" does not apply to {name} ({kind})",
+            op = rule.op.label(),
+            name,
+            kind
         )));
     }
     let value = || {
-        rule.value
-            .as_ref()
-            .ok_or_else(|| path.error(format!("\"{}\" needs a value", rule.op.label())))
+        rule.value.as_ref().ok_or_else(|| {
+            path.error(crate::invalid_reason!(
+                "segments.opNeedsValue",
+                "\"{op}\" needs a value",
+                op = rule.op.label()
+            ))
+        })
     };
     match (ty, rule.op) {
         (_, FieldOp::IsEmpty | FieldOp::IsNotEmpty) => Ok(FieldBounds::None),
         (FieldType::Text, _) => match value()? {
             Operand::Text(t) if !t.trim().is_empty() => Ok(FieldBounds::Text(t.trim().to_owned())),
-            _ => Err(path.error(format!("{name} needs some text to compare with"))),
+            _ => Err(path.error(crate::invalid_reason!(
+                "segments.textMissing",
+                "{name} needs some text to compare with",
+                name
+            ))),
         },
         (_, FieldOp::Between) => {
             let low = bounds(ty, value()?, name, path)?;
-            let high = rule
-                .value2
-                .as_ref()
-                .ok_or_else(|| path.error("\"between\" needs a second value (value2)"))?;
+            let high = rule.value2.as_ref().ok_or_else(|| {
+                path.error(crate::invalid_reason!(
+                    "segments.betweenSecondMissing",
+                    "\"between\" needs a second value (value2)"
+                ))
+            })?;
             let high = bounds(ty, high, name, path)?;
             if low.0 > high.0 {
-                return Err(path.error("the first value of \"between\" is above the second"));
+                return Err(path.error(crate::invalid_reason!(
+                    "segments.betweenReversed",
+                    "the first value of \"between\" is above the second"
+                )));
             }
             Ok(FieldBounds::Range(low.0, high.1))
         }
@@ -231,9 +281,12 @@ pub(crate) enum FieldBounds {
 fn bounds(ty: FieldType, operand: &Operand, name: &str, path: &RulePath) -> Result<(i64, i64)> {
     match (ty, operand) {
         (FieldType::Number, Operand::Number(n)) => Ok((*n, n.saturating_add(1))),
-        (FieldType::Number, Operand::Text(t)) => {
-            Err(path.error(format!("{name} needs a whole number, not \"{t}\"")))
-        }
+        (FieldType::Number, Operand::Text(t)) => Err(path.error(crate::invalid_reason!(
+            "segments.notWholeNumber",
+            "{name} needs a whole number, not \"{text}\"",
+            name,
+            text = t
+        ))),
         _ => date_bounds(operand, path),
     }
 }
@@ -244,12 +297,22 @@ pub(crate) fn date_bounds(operand: &Operand, path: &RulePath) -> Result<(i64, i6
         Operand::Number(ms) => Ok((*ms, ms.saturating_add(1))),
         Operand::Text(t) => {
             let day = NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d").map_err(|_| {
-                path.error(format!("\"{t}\" is not a date (write it as YYYY-MM-DD)"))
+                path.error(crate::invalid_reason!(
+                    "segments.notDate",
+                    "\"{text}\" is not a date (write it as YYYY-MM-DD)",
+                    text = t
+                ))
             })?;
             let start = day
                 .and_hms_opt(0, 0, 0)
                 .map(|d| d.and_utc().timestamp_millis())
-                .ok_or_else(|| path.error(format!("\"{t}\" is not a date")))?;
+                .ok_or_else(|| {
+                    path.error(crate::invalid_reason!(
+                        "segments.notDateShort",
+                        "\"{text}\" is not a date",
+                        text = t
+                    ))
+                })?;
             Ok((start, start + DAY_MS))
         }
     }

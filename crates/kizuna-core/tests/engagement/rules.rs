@@ -87,7 +87,7 @@ fn refused(store: &mut Store, input: &[LevelInput]) -> String {
         "the weight set in the same write was rolled back"
     );
     match err {
-        CoreError::InvalidInput(message) => message,
+        CoreError::InvalidInput(message) => message.to_string(),
         other => panic!("expected InvalidInput, got {other:?}"),
     }
 }
@@ -139,12 +139,12 @@ fn negative_weights_and_a_zero_half_life_are_refused_and_nothing_is_saved() {
         .write(|w| set_weight(w, "post", -1.0))
         .expect_err("negative weight");
     assert!(
-        matches!(&err, CoreError::InvalidInput(m) if m.contains("weight of \"post\" must be between 0")),
+        matches!(&err, CoreError::InvalidInput(m) if m.to_string().contains("weight of \"post\" must be between 0")),
         "{err:?}"
     );
     let err = HalfLife::from_days(0.0).expect_err("zero half-life");
     assert!(
-        matches!(&err, CoreError::InvalidInput(m) if m.contains("half-life must be between 1 and 3650 days")),
+        matches!(&err, CoreError::InvalidInput(m) if m.to_string().contains("half-life must be between 1 and 3650 days")),
         "{err:?}"
     );
     let err = store

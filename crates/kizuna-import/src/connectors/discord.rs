@@ -125,6 +125,7 @@ pub(super) async fn fetch(
                     "the bot may not read #{} (403); its messages were skipped",
                     channel.name.as_deref().unwrap_or(&channel.id)
                 ),
+                detail: None,
             }),
             Err(e) => return Err(e),
         }

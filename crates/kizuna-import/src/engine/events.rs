@@ -2,13 +2,13 @@
 //! carries. Registrations move forward only: an import can confirm, cancel or check in, but a
 //! check-in recorded in Kizuna is never undone by an older export.
 
-use kizuna_core::CoreError;
 use kizuna_core::activities::{NewActivity, log_activity_with_id};
 use kizuna_core::events::{
     EventKind, EventStatus, NewEvent, RegistrationStatus, create_event_with_id, register,
 };
 use kizuna_core::ids::{ActivityId, EventId, MemberId};
 use kizuna_core::store::{SyncedTable, Writer};
+use kizuna_core::{CoreError, Invalid};
 use rusqlite::OptionalExtension;
 use rusqlite::types::Value;
 use serde_json::json;
@@ -28,7 +28,7 @@ pub fn find_or_create(
     event: &EventIn,
     time_zone: &str,
     currency: Option<&str>,
-) -> Result<Result<(EventId, bool), String>, CoreError> {
+) -> Result<Result<(EventId, bool), Invalid>, CoreError> {
     let exists: bool = w
         .tx()
         .prepare_cached("SELECT EXISTS (SELECT 1 FROM events WHERE id = ?1)")?
@@ -37,10 +37,11 @@ pub fn find_or_create(
         return Ok(Ok((EventId(id.to_owned()), false)));
     }
     let Some(starts_at) = event.starts_at else {
-        return Ok(Err(format!(
-            "the event \"{}\" is not in Kizuna yet and the file does not say when it starts; \
+        return Ok(Err(kizuna_core::invalid_reason!(
+            "import.eventWithoutStart",
+            "the event \"{title}\" is not in Kizuna yet and the file does not say when it starts; \
              give its start time in the import",
-            event.title.trim()
+            title = event.title.trim()
         )));
     };
     let ends_at = event
@@ -181,7 +182,7 @@ pub fn activity(
     member: &MemberId,
     activity: &ActivityIn,
     event: Option<&EventId>,
-) -> Result<Result<bool, String>, CoreError> {
+) -> Result<Result<bool, Invalid>, CoreError> {
     let exists: bool = w
         .tx()
         .prepare_cached("SELECT EXISTS (SELECT 1 FROM activities WHERE id = ?1)")?

@@ -3,13 +3,13 @@
 //! An import never overwrites a value a manager has: it only fills blanks and adds identities
 //! and tags.
 
-use kizuna_core::CoreError;
 use kizuna_core::ids::MemberId;
 use kizuna_core::members::{
     NewIdentity, NewMember, add_identity, create_member_with_id, refresh_search, tag_member,
     validate_email,
 };
 use kizuna_core::store::{SyncedTable, Writer};
+use kizuna_core::{CoreError, Invalid};
 use rusqlite::OptionalExtension;
 use rusqlite::types::Value;
 use serde_json::{Map, json};
@@ -31,7 +31,7 @@ pub enum Found {
 /// The member of a record, or why the record is skipped.
 pub enum Resolved {
     Member { id: MemberId, found: Found },
-    Skipped(String),
+    Skipped(Invalid),
 }
 
 fn clean(v: &Option<String>) -> Option<String> {
@@ -56,17 +56,25 @@ pub fn name_of(person: &PersonIn) -> Option<String> {
 }
 
 /// Checks a record's person the way the member form does, before anything is written.
-pub fn validate(person: &PersonIn) -> Result<(), String> {
+pub fn validate(person: &PersonIn) -> Result<(), Invalid> {
     if name_of(person).is_none() {
-        return Err("the row has no name, email or handle to know the person by".to_owned());
+        return Err(kizuna_core::invalid_reason!(
+            "import.noName",
+            "the row has no name, email or handle to know the person by"
+        ));
     }
     if let Some(email) = clean(&person.email) {
-        validate_email(&email).map_err(|e| e.to_string())?;
+        validate_email(&email).map_err(|e| match e {
+            CoreError::InvalidInput(invalid) => invalid,
+            other => kizuna_core::invalid_reason!("import.rowFailed", "{reason}", reason = other),
+        })?;
     }
     for identity in &person.identities {
         if let Some(f) = identity.followers.filter(|f| *f < 0) {
-            return Err(format!(
-                "a follower count cannot be negative (you entered {f})"
+            return Err(kizuna_core::invalid_reason!(
+                "import.negativeFollowers",
+                "a follower count cannot be negative (you entered {count})",
+                count = f
             ));
         }
     }
@@ -85,9 +93,10 @@ pub fn resolve(
         return Ok(found);
     }
     if erased(w, derived)? {
-        return Ok(Resolved::Skipped(
-            "this person was erased from Kizuna and is not imported again".to_owned(),
-        ));
+        return Ok(Resolved::Skipped(kizuna_core::invalid_reason!(
+            "import.erased",
+            "this person was erased from Kizuna and is not imported again"
+        )));
     }
     if let Some(email) = clean(&person.email) {
         let id: Option<String> = w
@@ -197,16 +206,17 @@ fn follow(w: &Writer<'_>, id: &str) -> Result<Option<Resolved>, CoreError> {
             }
             Some((Some(_), Some(into))) => current = into,
             Some((Some(_), None)) => {
-                return Ok(Some(Resolved::Skipped(
+                return Ok(Some(Resolved::Skipped(kizuna_core::invalid_reason!(
+                    "import.deleted",
                     "this person was deleted in Kizuna; restore them to import them again"
-                        .to_owned(),
-                )));
+                ))));
             }
         }
     }
-    Ok(Some(Resolved::Skipped(
-        "this person's merged record could not be followed".to_owned(),
-    )))
+    Ok(Some(Resolved::Skipped(kizuna_core::invalid_reason!(
+        "import.mergeUnfollowable",
+        "this person's merged record could not be followed"
+    ))))
 }
 
 fn erased(w: &Writer<'_>, id: &str) -> Result<bool, CoreError> {

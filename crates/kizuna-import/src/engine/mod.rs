@@ -15,7 +15,7 @@ use std::collections::{HashMap, HashSet};
 use kizuna_core::activities::ensure_builtin_types;
 use kizuna_core::duplicates::find_duplicates;
 use kizuna_core::store::Writer;
-use kizuna_core::{CoreError, Store, audit};
+use kizuna_core::{CoreError, Invalid, Store, audit};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use ts_rs::TS;
@@ -41,6 +41,25 @@ pub enum ImportError {
     },
     #[error(transparent)]
     Core(#[from] CoreError),
+}
+
+impl ImportError {
+    /// The refusal by key for the UI: a row's reason with its line number.
+    pub fn detail(&self) -> Option<kizuna_core::error::ErrorDetail> {
+        match self {
+            ImportError::AtLine { line, source } => Some(
+                kizuna_core::invalid_reason!(
+                    "import.atLine",
+                    "line {line}: {reason}; nothing was imported",
+                    line,
+                    reason = source
+                )
+                .detail(),
+            ),
+            ImportError::Core(core) => core.detail(),
+            ImportError::Cancelled => None,
+        }
+    }
 }
 
 /// Choices the file itself does not carry.
@@ -231,7 +250,7 @@ pub fn import(
             Err(e) => {
                 outcome = Err(e);
                 // Any error rolls the whole transaction back.
-                Err(CoreError::InvalidInput("import stopped".to_owned()))
+                Err(kizuna_core::invalid!("import.stopped", "import stopped"))
             }
         }
     });
@@ -319,12 +338,8 @@ fn apply(
         let line = record.line;
         let written_before = journal.len();
         let at_line = |source: CoreError| ImportError::AtLine { line, source };
-        let refuse = |report: &mut ImportReport, message: String| {
-            report.errors.push(RowError {
-                line,
-                column: None,
-                message,
-            });
+        let refuse = |report: &mut ImportReport, why: Invalid| {
+            report.errors.push(RowError::refused(line, &why));
         };
         let name = members::name_of(&record.person).unwrap_or_default();
         if let Err(why) = members::validate(&record.person) {
@@ -334,7 +349,10 @@ fn apply(
         let Some(person_key) = keys::person_key(&record.person) else {
             refuse(
                 &mut report,
-                "the row has no name, email or handle".to_owned(),
+                kizuna_core::invalid_reason!(
+                    "import.noKey",
+                    "the row has no name, email or handle"
+                ),
             );
             continue;
         };
@@ -392,9 +410,11 @@ fn apply(
             Some(later) => {
                 refuse(
                     &mut report,
-                    format!(
+                    kizuna_core::invalid_reason!(
+                        "import.superseded",
                         "line {later} registers the same person for the same event; \
-                         the later line is used"
+                         the later line is used",
+                        later
                     ),
                 );
                 None

@@ -170,6 +170,7 @@ impl RowReader<'_> {
             line: row.line,
             column: i.and_then(|i| self.headers.get(i)).cloned(),
             message,
+            detail: None,
         }
     }
 

@@ -67,6 +67,7 @@ impl TableBuilder {
             line,
             column: self.headers.get(index).filter(|n| !n.is_empty()).cloned(),
             message,
+            detail: None,
         });
     }
 
@@ -117,6 +118,7 @@ impl TableBuilder {
                 line,
                 column: column.filter(|n| !n.is_empty()).cloned(),
                 message,
+                detail: None,
             });
             Ok(())
         };

@@ -4,9 +4,9 @@
 
 use chrono::{DateTime, Datelike, NaiveDate, TimeZone, Weekday};
 use chrono_tz::Tz;
+use kizuna_core::Store;
 use kizuna_core::events::{EventListItem, RegistrationStatus, event_detail, list_registrations};
 use kizuna_core::ids::EventId;
-use kizuna_core::{CoreError, Store};
 use qrcode::render::svg;
 use qrcode::{EcLevel, QrCode};
 use serde::{Deserialize, Serialize};
@@ -55,10 +55,11 @@ pub fn render(
         })
         .collect();
     if people.is_empty() {
-        return Err(CoreError::InvalidInput(format!(
-            "nobody is going to \"{}\" yet, so there are no badges to print",
-            detail.event.title
-        ))
+        return Err(kizuna_core::invalid!(
+            "badges.nobodyGoing",
+            "nobody is going to \"{title}\" yet, so there are no badges to print",
+            title = detail.event.title
+        )
         .into());
     }
     let mut files = Vec::with_capacity(people.len() + 1);

@@ -22,10 +22,19 @@ pub fn check_event(store: &Store, event: Option<&str>) -> Result<String, ReportE
     let id = event
         .map(str::trim)
         .filter(|id| !id.is_empty())
-        .ok_or(ReportError::EventRequired)?;
+        .ok_or_else(|| {
+            ReportError::Request(kizuna_core::invalid_reason!(
+                "reports.eventRequired",
+                "an event report needs an event: choose which one"
+            ))
+        })?;
     match event_detail(store.conn(), &EventId::from(id)) {
         Ok(_) => Ok(id.to_owned()),
-        Err(CoreError::NotFound { .. }) => Err(ReportError::UnknownEvent(id.to_owned())),
+        Err(CoreError::NotFound { .. }) => Err(ReportError::Request(kizuna_core::invalid_reason!(
+            "reports.unknownEvent",
+            "there is no event \"{id}\"",
+            id
+        ))),
         Err(other) => Err(other.into()),
     }
 }

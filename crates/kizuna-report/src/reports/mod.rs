@@ -328,9 +328,10 @@ fn gather_board(
 /// each file whole or not at all; returns the files written.
 pub fn write_tables_csv(report: &Report, dir: &Path) -> Result<Vec<PathBuf>, ReportError> {
     if !dir.is_dir() {
-        return Err(ReportError::Output(format!(
-            "cannot write the tables to \"{}\": it is not an existing folder",
-            dir.display()
+        return Err(ReportError::Request(kizuna_core::invalid_reason!(
+            "reports.notFolder",
+            "cannot write the tables to \"{path}\": it is not an existing folder",
+            path = dir.display()
         )));
     }
     let mut written = Vec::with_capacity(report.tables.len());
@@ -376,16 +377,20 @@ fn check(
     today: NaiveDate,
 ) -> Result<Period, ReportError> {
     if req.to < req.from {
-        return Err(ReportError::EmptyPeriod {
-            from: req.from,
-            to: req.to,
-        });
+        return Err(ReportError::Request(kizuna_core::invalid_reason!(
+            "reports.emptyPeriod",
+            "the period is empty: it ends on {to}, before it starts on {from}",
+            to = req.to,
+            from = req.from
+        )));
     }
     if req.from > today {
-        return Err(ReportError::FuturePeriod {
-            from: req.from,
-            today,
-        });
+        return Err(ReportError::Request(kizuna_core::invalid_reason!(
+            "reports.futurePeriod",
+            "the period starts on {from}, after today ({today}); there is nothing to report yet",
+            from = req.from,
+            today
+        )));
     }
     let start_ms = day_start_ms(req.from);
     let end_ms = day_start_ms(req.to + Duration::days(1)).min(now_ms + 1);
@@ -394,13 +399,21 @@ fn check(
         Some(id) => {
             let saved = get_segment(store.conn(), id).map_err(|e| match e {
                 kizuna_core::CoreError::NotFound { .. } => {
-                    ReportError::UnknownSegment(id.to_owned())
+                    ReportError::Request(kizuna_core::invalid_reason!(
+                        "reports.unknownSegment",
+                        "there is no saved segment \"{id}\"",
+                        id
+                    ))
                 }
                 other => other.into(),
             })?;
             let members = segment_member_ids(store.conn(), &saved.rules, now_ms)?;
             if members.is_empty() {
-                return Err(ReportError::EmptySegment(saved.name));
+                return Err(ReportError::Request(kizuna_core::invalid_reason!(
+                    "reports.emptySegment",
+                    "segment \"{name}\" has no members, so there is nothing to report on",
+                    name = saved.name
+                )));
             }
             Some((saved.name, members.into_iter().collect()))
         }

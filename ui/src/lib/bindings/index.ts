@@ -8,6 +8,8 @@ export type { DuplicateConflict } from './DuplicateConflict';
 export type { DuplicateReason } from './DuplicateReason';
 export type { DuplicateSuggestion } from './DuplicateSuggestion';
 export type { ErrorCode } from './ErrorCode';
+export type { ErrorDetail } from './ErrorDetail';
+export type { DetailArg } from './DetailArg';
 export type { EventKind } from './EventKind';
 export type { EventSummary } from './EventSummary';
 export type { Identity } from './Identity';

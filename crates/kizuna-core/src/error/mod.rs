@@ -5,6 +5,12 @@ use std::path::PathBuf;
 use serde::Serialize;
 use ts_rs::TS;
 
+mod invalid;
+
+#[doc(hidden)]
+pub use invalid::{ArgOf, ReasonArg, TextArg};
+pub use invalid::{DetailArg, ErrorDetail, Invalid, InvalidArg, not_found_key, rows_noun};
+
 /// Result alias for the core.
 pub type Result<T, E = CoreError> = std::result::Result<T, E>;
 
@@ -43,9 +49,9 @@ pub enum CoreError {
     /// Something the caller asked for does not exist.
     #[error("{what} {id} was not found")]
     NotFound { what: &'static str, id: String },
-    /// The caller's input breaks a rule; the message says which.
+    /// The caller's input breaks a rule; the message says which, by key for the UI.
     #[error("{0}")]
-    InvalidInput(String),
+    InvalidInput(Invalid),
     /// The data directory could not be found or used.
     #[error("the data folder {path} could not be used: {source}")]
     DataDir {
