@@ -103,7 +103,7 @@ async fn an_event_is_created_members_added_and_checked_in_at_the_door() {
         set_value(s, "[data-testid=event-capacity]", "40").await?;
         s.click("[data-testid=save-event]").await?;
         s.wait_for_text("[data-testid=event-error]", "end-before-start error", |t| {
-            t.contains("an event cannot end before it starts")
+            t.contains("An event cannot end before it starts")
         })
         .await?;
         let kept = s

@@ -101,7 +101,7 @@ async fn create_early_access(s: &AppSession) -> Result<String, String> {
     }
     s.click("[data-testid=perk-save]").await?;
     s.wait_for_text("[data-testid=error-notice]", "end-before-start", |t| {
-        t.contains("the perk ends before it starts")
+        t.contains("The perk ends before it starts")
     })
     .await?;
     let kept = s

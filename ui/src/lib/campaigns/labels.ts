@@ -1,7 +1,6 @@
 // Labels and text helpers for the Campaigns screens: kinds, statuses, money in the campaign's
 // currency, the window, and the core's refusals re-worded in the manager's language.
 import type { CampaignKind, CampaignRow, CampaignStatus, DeliverableKind, InfluencerStatus } from '$lib/bindings';
-import type { CommandError } from '$lib/api/command-error';
 import { formatAmount } from '$lib/event-money/money';
 import { currentLocale, formatDate, t, type MessageKey } from '$lib/i18n/i18n.svelte';
 
@@ -62,34 +61,4 @@ export function fromDateInput(text: string): number | null {
 	if (!match) return null;
 	const at = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])).getTime();
 	return Number.isFinite(at) ? at : null;
-}
-
-const known: ReadonlyArray<{ pattern: RegExp; key: MessageKey; names: string[] }> = [
-	{ pattern: /^the campaign ends before it starts/, key: 'campaigns.coreErrors.endBeforeStart', names: [] },
-	{ pattern: /^a campaign needs a name$/, key: 'campaigns.coreErrors.noName', names: [] },
-	{ pattern: /^(budget|actual spend|fee): "(.*)" is negative; budget amounts are zero or more$/, key: 'campaigns.coreErrors.negative', names: ['what', 'amount'] },
-	{ pattern: /^the goal target cannot be negative$/, key: 'campaigns.coreErrors.negativeTarget', names: [] },
-	{ pattern: /^reach cannot be negative$/, key: 'campaigns.coreErrors.negativeReach', names: [] },
-	{ pattern: /^there is no campaign with the (referral code|link tag) "(.*)"$/, key: 'campaigns.coreErrors.unknownCode', names: ['noun', 'code'] },
-	{ pattern: /^"(.*)" is not a member of this community$/, key: 'campaigns.coreErrors.notMember', names: ['id'] },
-	{ pattern: /^this member is already on the campaign's roster$/, key: 'campaigns.coreErrors.alreadyOnRoster', names: [] },
-	{ pattern: /^the (referral code|link tag) "(.*)" is already used by the campaign "(.*)"$/, key: 'campaigns.coreErrors.codeTaken', names: ['noun', 'code', 'name'] },
-	{ pattern: /^"(.*)" is not a web address \(start it with https:\/\/\)$/, key: 'campaigns.coreErrors.notUrl', names: ['url'] },
-	{ pattern: /^(\d+) members were attributed through this code; it cannot be deleted$/, key: 'campaigns.coreErrors.codeUsed', names: ['used'] },
-	{ pattern: /^the perk "(.*)" is already linked to the campaign "(.*)": unlink it there first$/, key: 'campaigns.coreErrors.perkLinkedElsewhere', names: ['perk', 'name'] },
-	{ pattern: /^the perk "(.*)" is not linked to this campaign$/, key: 'campaigns.coreErrors.perkNotLinked', names: ['perk'] }
-];
-
-/** The message for a failed campaigns command in the current language; unknown ones as the core said them. */
-export function campaignsErrorText(error: CommandError): string {
-	if (error.code !== 'invalidInput') return error.message;
-	for (const { pattern, key, names } of known) {
-		const match = pattern.exec(error.message);
-		if (!match) continue;
-		const params: Record<string, string> = Object.fromEntries(names.map((name, i) => [name, match[i + 1] ?? '']));
-		if (params.noun) params.noun = t(`campaigns.coreErrors.nouns.${params.noun}` as MessageKey);
-		if (params.what) params.what = t(`campaigns.coreErrors.moneyWhat.${params.what}` as MessageKey);
-		return t(key, params);
-	}
-	return error.message;
 }

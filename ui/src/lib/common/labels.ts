@@ -3,6 +3,7 @@ import type { InfluencerTier } from '$lib/bindings';
 import type { CommandError } from '$lib/api/commands';
 import { en } from '$lib/i18n/en';
 import { t } from '$lib/i18n/i18n.svelte';
+import { renderDetail } from '$lib/i18n/core-errors';
 
 type PlatformKey = keyof typeof en.platforms;
 
@@ -20,9 +21,13 @@ export function tierName(tier: InfluencerTier): string {
 	return t(`tiers.${tier}`);
 }
 
-/** What to tell the community manager about a failed command, by its error code. */
+/**
+ * What to tell the community manager about a failed command: the keyed message in their language
+ * when Rust sent one (it stands alone), else the wording for its error code.
+ */
 export function errorMessage(error: CommandError): string {
-	return t(`errors.${error.code}`, { message: error.message });
+	const keyed = error.detail ? renderDetail(error.detail) : null;
+	return keyed ?? t(`errors.${error.code}`, { message: error.message });
 }
 
 /** The URL if it is safe to open from a link (web or mail), else null — imported data is untrusted. */

@@ -175,22 +175,5 @@ export const campaignsEn = {
 		third: '3rd generation',
 		tooYoung: 'Too young to judge',
 		tooYoungHint: 'Fewer than 10 members have reached this window yet.'
-	},
-	coreErrors: {
-		endBeforeStart: 'The campaign ends before it starts; pick an end date after the start.',
-		noName: 'A campaign needs a name.',
-		negative: '{what}: “{amount}” is negative; amounts are zero or more.',
-		negativeTarget: 'The goal target cannot be negative.',
-		negativeReach: 'Reach cannot be negative.',
-		unknownCode: 'No campaign has the {noun} “{code}”.',
-		notMember: '“{id}” is not a member of this community.',
-		alreadyOnRoster: 'This member is already on the campaign’s roster.',
-		codeTaken: 'The {noun} “{code}” is already used by the campaign “{name}”.',
-		notUrl: '“{url}” is not a web address (start it with https://).',
-		codeUsed: '{used} members came through this code; it cannot be deleted.',
-		perkLinkedElsewhere: 'The perk “{perk}” is already linked to the campaign “{name}”: unlink it there first.',
-		perkNotLinked: 'The perk “{perk}” is not linked to this campaign.',
-		nouns: { 'referral code': 'referral code', 'link tag': 'link tag' },
-		moneyWhat: { budget: 'Budget', 'actual spend': 'Actual spend', fee: 'Fee' }
 	}
 };

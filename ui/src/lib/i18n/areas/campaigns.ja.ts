@@ -177,22 +177,5 @@ export const campaignsJa: Catalogue<typeof campaignsEn> = {
 		third: '第3世代',
 		tooYoung: '判断するには早すぎます',
 		tooYoungHint: 'この期間に到達したメンバーがまだ10人未満です。'
-	},
-	coreErrors: {
-		endBeforeStart: '終了日が開始日より前になっています。開始日より後の終了日を選んでください。',
-		noName: 'キャンペーンには名前が必要です。',
-		negative: '{what}：「{amount}」はマイナスです。金額は0以上で入力してください。',
-		negativeTarget: '目標値にマイナスは指定できません。',
-		negativeReach: 'リーチにマイナスは指定できません。',
-		unknownCode: '{noun}「{code}」を持つキャンペーンはありません。',
-		notMember: '「{id}」はこのコミュニティのメンバーではありません。',
-		alreadyOnRoster: 'このメンバーはすでにキャンペーンの一覧に入っています。',
-		codeTaken: '{noun}「{code}」はすでにキャンペーン「{name}」で使われています。',
-		notUrl: '「{url}」はウェブアドレスではありません（https:// で始めてください）。',
-		codeUsed: 'このコードで{used}人が記録されているため、削除できません。',
-		perkLinkedElsewhere: '特典「{perk}」はすでにキャンペーン「{name}」に関連付けられています。先にそちらで関連付けを解除してください。',
-		perkNotLinked: '特典「{perk}」はこのキャンペーンに関連付けられていません。',
-		nouns: { 'referral code': '紹介コード', 'link tag': 'リンクのタグ' },
-		moneyWhat: { budget: '予算', 'actual spend': '実際の支出', fee: '報酬' }
 	}
 };

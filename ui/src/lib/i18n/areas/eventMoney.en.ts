@@ -86,21 +86,6 @@ export const eventMoneyEn = {
 		chart: 'Planned vs actual',
 		chartLabel: 'Bar chart of planned and actual cost per category'
 	},
-	moneyErrors: {
-		comma: '“{text}” has a comma in the wrong place: commas separate groups of three digits, e.g. {example}',
-		notAmount: '“{text}” is not an amount: type digits, e.g. {example}',
-		negative: '“{text}” is negative; budget amounts are zero or more',
-		otherCurrency: '“{text}” is in {other}, but this budget is in {currency}',
-		noDecimals: '{currency} has no decimal places, so “{text}” cannot have a decimal point',
-		tooManyDecimals: '{currency} has {digits} decimal places; “{text}” has {got}',
-		empty: 'Enter an amount.',
-		tooLarge: '“{text}” is too large an amount',
-		rating: 'Choose a rating from 1 to 5.',
-		suggestionEmpty: 'Type the topic, venue or date you suggest.',
-		notUpcoming: 'Suggestions can only be made for an upcoming event.',
-		duplicate: '“{text}” has already been proposed for this event.',
-		alreadyVoted: 'This member has already voted for this option.'
-	},
 	outcomes: {
 		title: 'After the event',
 		attendance: 'Attendance rate',

@@ -88,21 +88,6 @@ export const eventMoneyJa: Catalogue<typeof eventMoneyEn> = {
 		chart: '予定と実績',
 		chartLabel: '区分ごとの予定費用と実績費用の棒グラフ'
 	},
-	moneyErrors: {
-		comma: '「{text}」はカンマの位置が正しくありません。カンマは3桁ごとに入れてください（例：{example}）',
-		notAmount: '「{text}」は金額として読めません。数字で入力してください（例：{example}）',
-		negative: '「{text}」はマイナスです。予算の金額は0以上にしてください',
-		otherCurrency: '「{text}」は{other}の金額ですが、この予算の通貨は{currency}です',
-		noDecimals: '{currency}には小数点以下がないため、「{text}」に小数点は使えません',
-		tooManyDecimals: '{currency}の小数点以下は{digits}桁までですが、「{text}」は{got}桁あります',
-		empty: '金額を入力してください。',
-		tooLarge: '「{text}」は金額が大きすぎます',
-		rating: '評価は1〜5から選んでください。',
-		suggestionEmpty: '提案するテーマ・会場・日程を入力してください。',
-		notUpcoming: '提案は開催前のイベントにのみ追加できます。',
-		duplicate: '「{text}」はこのイベントにすでに提案されています。',
-		alreadyVoted: 'このメンバーはこの案にすでに投票しています。'
-	},
 	outcomes: {
 		title: '開催後の振り返り',
 		attendance: '参加率',

@@ -123,23 +123,5 @@ export const eventsEn = {
 		leave: 'Leave (Esc)',
 		offline: 'Works offline',
 		candidatesLabel: 'Matching registrations'
-	},
-	coreErrors: {
-		noTitle: 'an event needs a title',
-		unknownZone: '"{zone}" is not a known time zone; use an IANA name such as Asia/Tokyo',
-		endBeforeStart: 'an event cannot end before it starts',
-		negativeCapacity: 'capacity cannot be negative (got {capacity})',
-		notUrl: '"{url}" is not a web address (http:// or https://)',
-		capacityTaken: '{taken} members already hold seats, so capacity cannot go down to {capacity}',
-		currencyLocked: 'the ticket types are priced in {priced}; the currency cannot change to {currency}',
-		alreadyCheckedIn: '{name} is already checked in (at {when}, on {on})',
-		onWaitlist: '{name} is on the waitlist and has no seat yet',
-		cancelled: '{name} cancelled this registration',
-		notCheckedIn: '{name} has not checked in, so there is nothing to undo',
-		full: 'the event is full: every seat is taken, so a walk-in cannot be let in',
-		alreadyRegistered: '{name} is already registered ({status})',
-		alreadyCancelled: 'this registration is already cancelled',
-		cancelAfterCheckin: 'this member has already checked in; undo the check-in before cancelling',
-		noShowsTooEarly: 'no-shows can only be marked after the event has ended'
 	}
 };

@@ -126,23 +126,5 @@ export const eventsJa: Catalogue<typeof eventsEn> = {
 		leave: '閉じる（Esc）',
 		offline: 'オフラインで動作',
 		candidatesLabel: '一致する参加登録'
-	},
-	coreErrors: {
-		noTitle: 'タイトルを入力してください',
-		unknownZone: '「{zone}」は既知のタイムゾーンではありません。Asia/Tokyo のような IANA 名で入力してください',
-		endBeforeStart: '終了日時が開始日時より前になっています',
-		negativeCapacity: '定員にマイナスの値（{capacity}）は設定できません',
-		notUrl: '「{url}」はウェブアドレス（http:// または https://）ではありません',
-		capacityTaken: 'すでに{taken}人が席を確保しているため、定員を{capacity}人に減らせません',
-		currencyLocked: 'チケット種別の価格が{priced}建てのため、通貨を{currency}に変更できません',
-		alreadyCheckedIn: '{name}さんはチェックイン済みです（{when}、{on}）',
-		onWaitlist: '{name}さんはキャンセル待ちのため、まだ席がありません',
-		cancelled: '{name}さんはこの参加登録をキャンセルしています',
-		notCheckedIn: '{name}さんはチェックインしていないため、取り消すものがありません',
-		full: '満席のため、当日参加を受け付けられません',
-		alreadyRegistered: '{name}さんはすでに登録されています（{status}）',
-		alreadyCancelled: 'この参加登録はすでにキャンセルされています',
-		cancelAfterCheckin: 'このメンバーはチェックイン済みです。キャンセルする前にチェックインを取り消してください',
-		noShowsTooEarly: '無断欠席はイベント終了後にのみ記録できます'
 	}
 };

@@ -122,14 +122,4 @@ export const memberEditEn = {
 		noTime: 'Choose when it happened.',
 		noType: 'Choose an activity type.'
 	},
-	core: {
-		nameRequired: 'A member needs a name.',
-		emailInvalid: '“{email}” is not a valid email address.',
-		birthYearRange: 'The birth year must be between {min} and {max} (you entered {year}).',
-		followersNegative: 'A follower count cannot be negative (you entered {count}).',
-		identityIncomplete: 'An account needs both a platform and a handle.',
-		tagEmpty: 'A tag needs a name.',
-		activityInFuture: 'A manual activity cannot be logged in the future.',
-		unknownType: '“{key}” is not a known activity type.'
-	}
 } as const;

@@ -124,15 +124,5 @@ export const memberEditJa: Catalogue<typeof memberEditEn> = {
 		notADate: '日付を入力してください。',
 		noTime: '日時を選んでください。',
 		noType: '活動の種類を選んでください。'
-	},
-	core: {
-		nameRequired: '名前を入力してください。',
-		emailInvalid: '「{email}」はメールアドレスの形式になっていません。',
-		birthYearRange: '生まれた年は {min} 年から {max} 年の間で入力してください（入力値：{year}）。',
-		followersNegative: 'フォロワー数にマイナスの値は指定できません（入力値：{count}）。',
-		identityIncomplete: 'アカウントにはプラットフォームとハンドル名の両方が必要です。',
-		tagEmpty: 'タグ名を入力してください。',
-		activityInFuture: '未来の日時の活動は記録できません。',
-		unknownType: '「{key}」という活動の種類はありません。'
 	}
 };
