@@ -67,9 +67,20 @@ pub fn validate_key(key: &str) -> Result<()> {
     }
 }
 
-fn validate_label(label: &str, language: &str) -> Result<String> {
+/// The language of an activity type's label.
+#[derive(Debug, Clone, Copy)]
+enum LabelLanguage {
+    English,
+    Japanese,
+}
+
+fn validate_label(label: &str, language: LabelLanguage) -> Result<String> {
     let label = label.trim();
     if label.is_empty() {
+        let language = match language {
+            LabelLanguage::English => crate::invalid_reason!("activityTypes.english", "English"),
+            LabelLanguage::Japanese => crate::invalid_reason!("activityTypes.japanese", "Japanese"),
+        };
         return Err(crate::invalid!(
             "activityTypes.labelMissing",
             "an activity type needs a {language} label",
@@ -118,8 +129,8 @@ pub fn create_activity_type(
 ) -> Result<()> {
     let key = key.trim();
     validate_key(key)?;
-    let label_en = validate_label(label_en, "English")?;
-    let label_ja = validate_label(label_ja, "Japanese")?;
+    let label_en = validate_label(label_en, LabelLanguage::English)?;
+    let label_ja = validate_label(label_ja, LabelLanguage::Japanese)?;
     let weight = validate_weight(weight)?;
     if type_row(w.tx(), key)?.is_some() {
         return Err(crate::invalid!(
@@ -149,10 +160,16 @@ pub fn update_activity_type(
 ) -> Result<Vec<&'static str>> {
     let mut wanted = Vec::new();
     if let Some(label) = &patch.label_en {
-        wanted.push(("label_en", Value::Text(validate_label(label, "English")?)));
+        wanted.push((
+            "label_en",
+            Value::Text(validate_label(label, LabelLanguage::English)?),
+        ));
     }
     if let Some(label) = &patch.label_ja {
-        wanted.push(("label_ja", Value::Text(validate_label(label, "Japanese")?)));
+        wanted.push((
+            "label_ja",
+            Value::Text(validate_label(label, LabelLanguage::Japanese)?),
+        ));
     }
     if let Some(weight) = patch.weight {
         wanted.push(("weight", Value::Real(validate_weight(weight)?)));

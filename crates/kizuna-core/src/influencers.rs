@@ -74,7 +74,7 @@ impl InfluencerThresholds {
             return Err(crate::invalid!(
                 "influencers.thresholdTooLow",
                 "the {tier} threshold must be at least 1 follower (got {min})",
-                tier = tier_name(*tier),
+                tier = tier_word(*tier),
                 min
             ));
         }
@@ -92,6 +92,16 @@ impl InfluencerThresholds {
             }
         }
         Ok(())
+    }
+}
+
+/// The tier's name inside a refusal, keyed so the UI words it in its language.
+fn tier_word(tier: InfluencerTier) -> crate::Invalid {
+    match tier {
+        InfluencerTier::Nano => crate::invalid_reason!("influencers.nano", "nano"),
+        InfluencerTier::Micro => crate::invalid_reason!("influencers.micro", "micro"),
+        InfluencerTier::Mid => crate::invalid_reason!("influencers.mid", "mid"),
+        InfluencerTier::Macro => crate::invalid_reason!("influencers.macro", "macro"),
     }
 }
 

@@ -5,6 +5,7 @@
 mod common;
 
 use common::{activity, add_member, count, log, named, new_store, person};
+use kizuna_core::error::DetailArg;
 use kizuna_core::ideas::{
     IdeaInput, IdeaSort, IdeaSource, IdeaStatus, add_comment, contributors, contributors_csv,
     create_idea, idea_detail, import_ideas_csv, list_ideas, merge_ideas, set_status, unmerge_idea,
@@ -110,6 +111,18 @@ fn statuses_move_forward_with_their_history_and_final_ones_stay() {
         message(store.write(|w| set_status(w, &a, IdeaStatus::New))),
         "\"Refill pouches\" cannot go from shipped to new (shipped is final)"
     );
+    // The statuses are sent as words the UI can put in the manager's language.
+    let refused = store
+        .write(|w| set_status(w, &a, IdeaStatus::New))
+        .expect_err("final");
+    let detail = refused.detail().expect("keyed");
+    let word = |name: &str| match &detail.args[name] {
+        DetailArg::Reason(inner) => inner.key.clone(),
+        other => panic!("{name} should be a keyed word, got {other:?}"),
+    };
+    assert_eq!(word("from"), "status.ideaShipped");
+    assert_eq!(word("to"), "status.ideaNew");
+    assert_eq!(word("why"), "ideas.statusFinal");
     let b = add(&mut store, "Capsules", None);
     store
         .write(|w| set_status(w, &b, IdeaStatus::Planned))

@@ -100,6 +100,16 @@ impl EventStatus {
         }
     }
 
+    /// The status as a word inside a refusal, keyed so the UI words it in its language.
+    pub fn word(self) -> crate::Invalid {
+        match self {
+            EventStatus::Draft => crate::invalid_reason!("status.eventDraft", "draft"),
+            EventStatus::Published => crate::invalid_reason!("status.eventPublished", "published"),
+            EventStatus::Done => crate::invalid_reason!("status.eventDone", "done"),
+            EventStatus::Cancelled => crate::invalid_reason!("status.eventCancelled", "cancelled"),
+        }
+    }
+
     fn from_sql(s: &str) -> Self {
         match s {
             "published" => EventStatus::Published,
@@ -148,6 +158,27 @@ impl RegistrationStatus {
             RegistrationStatus::Cancelled => "cancelled",
             RegistrationStatus::Attended => "attended",
             RegistrationStatus::NoShow => "no_show",
+        }
+    }
+
+    /// The status as a word inside a refusal, keyed so the UI words it in its language.
+    pub fn word(self) -> crate::Invalid {
+        match self {
+            RegistrationStatus::Going => {
+                crate::invalid_reason!("status.registrationGoing", "going")
+            }
+            RegistrationStatus::Waitlist => {
+                crate::invalid_reason!("status.registrationWaitlist", "waitlist")
+            }
+            RegistrationStatus::Cancelled => {
+                crate::invalid_reason!("status.registrationCancelled", "cancelled")
+            }
+            RegistrationStatus::Attended => {
+                crate::invalid_reason!("status.registrationAttended", "attended")
+            }
+            RegistrationStatus::NoShow => {
+                crate::invalid_reason!("status.registrationNoShow", "no_show")
+            }
         }
     }
 

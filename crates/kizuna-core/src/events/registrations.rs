@@ -74,7 +74,7 @@ pub fn add_registration(
             "events.registrationClosed",
             "registration is closed: \"{title}\" is {status}",
             title = details.title,
-            status = details.status.as_sql()
+            status = details.status.word()
         ));
     }
     let name = member_name(w.tx(), member)?;
@@ -101,7 +101,7 @@ pub fn add_registration(
                 "events.alreadyRegistered",
                 "{name} is already registered ({status})",
                 name,
-                status = current.as_sql()
+                status = current.word()
             ));
         }
         None => {

@@ -219,21 +219,28 @@ pub fn set_status(w: &mut Writer<'_>, id: &str, to: IdeaStatus) -> Result<()> {
             "ideas.alreadyInStatus",
             "\"{title}\" is already {status}",
             title,
-            status = to.as_sql()
+            status = to.word()
         ));
     }
     if !from.can_move_to(to) {
         let why = if matches!(from, IdeaStatus::Shipped | IdeaStatus::Declined) {
-            format!("{} is final", from.as_sql())
+            crate::invalid_reason!(
+                "ideas.statusFinal",
+                "{status} is final",
+                status = from.word()
+            )
         } else {
-            "ideas move forward: new → reviewing → planned → shipped, or to declined".to_owned()
+            crate::invalid_reason!(
+                "ideas.moveForward",
+                "ideas move forward: new → reviewing → planned → shipped, or to declined"
+            )
         };
         return Err(crate::invalid!(
             "ideas.statusMove",
             "\"{title}\" cannot go from {from} to {to} ({why})",
             title,
-            from = from.as_sql(),
-            to = to.as_sql(),
+            from = from.word(),
+            to = to.word(),
             why
         ));
     }

@@ -61,6 +61,17 @@ impl IdeaStatus {
         }
     }
 
+    /// The status as a word inside a refusal, keyed so the UI words it in its language.
+    pub fn word(self) -> crate::Invalid {
+        match self {
+            IdeaStatus::New => crate::invalid_reason!("status.ideaNew", "new"),
+            IdeaStatus::Reviewing => crate::invalid_reason!("status.ideaReviewing", "reviewing"),
+            IdeaStatus::Planned => crate::invalid_reason!("status.ideaPlanned", "planned"),
+            IdeaStatus::Shipped => crate::invalid_reason!("status.ideaShipped", "shipped"),
+            IdeaStatus::Declined => crate::invalid_reason!("status.ideaDeclined", "declined"),
+        }
+    }
+
     /// Reads a stored or typed status.
     pub fn parse(text: &str) -> Result<Self> {
         let wanted = text.trim().to_lowercase();

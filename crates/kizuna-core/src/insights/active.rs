@@ -6,7 +6,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::rollup::{Rollup, exact_up_to, live_members_between};
-use super::{Granularity, MAX_MONTHS, MAX_WEEKS, check_range, spans};
+use super::{Granularity, MAX_MONTHS, MAX_WEEKS, RangeUnit, check_range, spans};
 use crate::error::Result;
 
 /// Active members in one period.
@@ -40,8 +40,8 @@ pub fn active_members(
     periods: u32,
 ) -> Result<ActiveMembers> {
     match granularity {
-        Granularity::Week => check_range(periods, MAX_WEEKS, "weeks")?,
-        Granularity::Month => check_range(periods, MAX_MONTHS, "months")?,
+        Granularity::Week => check_range(periods, MAX_WEEKS, RangeUnit::Weeks)?,
+        Granularity::Month => check_range(periods, MAX_MONTHS, RangeUnit::Months)?,
     }
     let rollup = match granularity {
         Granularity::Week => Rollup::Week,

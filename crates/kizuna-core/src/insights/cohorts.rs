@@ -6,7 +6,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::rollup::{exact_up_to, month_index};
-use super::{Granularity, MAX_MONTHS, Month, check_range, spans};
+use super::{Granularity, MAX_MONTHS, Month, RangeUnit, check_range, spans};
 use crate::error::Result;
 
 /// The members who joined in one month and how many of them were active in each month since.
@@ -39,7 +39,7 @@ pub fn cohort_retention(
     now: DateTime<Utc>,
     months: u32,
 ) -> Result<CohortRetention> {
-    check_range(months, MAX_MONTHS, "months")?;
+    check_range(months, MAX_MONTHS, RangeUnit::Months)?;
     let spans = spans(now, Granularity::Month, months);
     let starts: Vec<i64> = spans.iter().map(|s| s.start_ms()).collect();
     let first = starts.first().copied().unwrap_or(i64::MIN);

@@ -5,7 +5,7 @@ use rusqlite::{Connection, params};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{Granularity, MAX_MONTHS, Month, check_range, spans};
+use super::{Granularity, MAX_MONTHS, Month, RangeUnit, check_range, spans};
 use crate::error::Result;
 
 const DAY_MS: i64 = 86_400_000;
@@ -94,7 +94,7 @@ pub fn time_to_first_contribution(
     now: DateTime<Utc>,
     months: u32,
 ) -> Result<TimeToFirstContribution> {
-    check_range(months, MAX_MONTHS, "months")?;
+    check_range(months, MAX_MONTHS, RangeUnit::Months)?;
     let spans = spans(now, Granularity::Month, months);
     let starts: Vec<i64> = spans.iter().map(|s| s.start_ms()).collect();
     let first = starts.first().copied().unwrap_or(i64::MIN);

@@ -14,7 +14,7 @@ use rusqlite::{Connection, params};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{Granularity, MAX_MONTHS, Month, Span, check_range, spans};
+use super::{Granularity, MAX_MONTHS, Month, RangeUnit, Span, check_range, spans};
 use crate::engagement::{Ladder, Level};
 use crate::error::Result;
 
@@ -43,7 +43,7 @@ pub fn engagement_by_level(
     now: DateTime<Utc>,
     months: u32,
 ) -> Result<EngagementByLevel> {
-    check_range(months, MAX_MONTHS, "months")?;
+    check_range(months, MAX_MONTHS, RangeUnit::Months)?;
     let ladder = Ladder::load(conn)?;
     let spans = spans(now, Granularity::Month, months);
     // The exclusive end of each month's count: the next month's start, or just after `now`.

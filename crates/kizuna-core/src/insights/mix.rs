@@ -7,7 +7,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{MAX_DAYS, check_range};
+use super::{MAX_DAYS, RangeUnit, check_range};
 use crate::error::Result;
 
 /// Activities of one type.
@@ -45,7 +45,7 @@ pub struct ActivityMix {
 /// Activities of live members in the `days` days up to `now`, counted by type (with the types'
 /// labels; only types that occur) and by platform, each most frequent first.
 pub fn activity_mix(conn: &Connection, now: DateTime<Utc>, days: u32) -> Result<ActivityMix> {
-    check_range(days, MAX_DAYS, "days")?;
+    check_range(days, MAX_DAYS, RangeUnit::Days)?;
     let to = now.timestamp_millis();
     let from = (now - Duration::days(i64::from(days))).timestamp_millis();
     // One pass over the window, grouped by both keys; the deleted members' few activities are

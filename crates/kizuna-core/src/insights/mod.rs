@@ -118,11 +118,24 @@ pub(crate) fn spans(now: DateTime<Utc>, granularity: Granularity, count: u32) ->
         .collect()
 }
 
+/// What a chart's range counts.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum RangeUnit {
+    Days,
+    Weeks,
+    Months,
+}
+
 /// Refuses a range outside 1..=`max` with a message naming it.
-pub(crate) fn check_range(value: u32, max: u32, unit: &str) -> Result<()> {
+pub(crate) fn check_range(value: u32, max: u32, unit: RangeUnit) -> Result<()> {
     if (1..=max).contains(&value) {
         Ok(())
     } else {
+        let unit = match unit {
+            RangeUnit::Days => crate::invalid_reason!("insights.days", "days"),
+            RangeUnit::Weeks => crate::invalid_reason!("insights.weeks", "weeks"),
+            RangeUnit::Months => crate::invalid_reason!("insights.months", "months"),
+        };
         Err(crate::invalid!(
             "insights.range",
             "a chart covers 1 to {max} {unit} (got {value})",

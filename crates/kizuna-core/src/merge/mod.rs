@@ -108,19 +108,23 @@ fn check_pair(conn: &Connection, kept: &str, merged: &str) -> Result<(MemberStat
     let merged = member_state(conn, merged)?;
     for (role, m) in [("kept", &kept), ("merged", &merged)] {
         if let Some(into) = &m.merged_into {
-            let hint = if role == "kept" {
-                format!("; merge into {into} instead")
+            return Err(if role == "kept" {
+                crate::invalid!(
+                    "merge.keptAlreadyMerged",
+                    "{name} ({id}) was already merged into {into}; merge into {into} instead",
+                    name = m.display_name,
+                    id = m.id,
+                    into
+                )
             } else {
-                String::new()
-            };
-            return Err(crate::invalid!(
-                "merge.alreadyMerged",
-                "{name} ({id}) was already merged into {into}{hint}",
-                name = m.display_name,
-                id = m.id,
-                into,
-                hint
-            ));
+                crate::invalid!(
+                    "merge.alreadyMerged",
+                    "{name} ({id}) was already merged into {into}",
+                    name = m.display_name,
+                    id = m.id,
+                    into
+                )
+            });
         }
         if m.deleted_at.is_some() {
             return Err(crate::invalid!(

@@ -93,6 +93,16 @@ impl GrantStatus {
         }
     }
 
+    /// The status as a word inside a refusal, keyed so the UI words it in its language.
+    pub fn word(self) -> crate::Invalid {
+        match self {
+            GrantStatus::Granted => crate::invalid_reason!("status.grantGranted", "granted"),
+            GrantStatus::Redeemed => crate::invalid_reason!("status.grantRedeemed", "redeemed"),
+            GrantStatus::Expired => crate::invalid_reason!("status.grantExpired", "expired"),
+            GrantStatus::Revoked => crate::invalid_reason!("status.grantRevoked", "revoked"),
+        }
+    }
+
     /// Reads a stored status.
     pub fn parse(text: &str) -> Result<Self> {
         [Self::Granted, Self::Redeemed, Self::Expired, Self::Revoked]

@@ -15,6 +15,7 @@ use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::GrantStatus;
 use super::perk::ensure_perk;
 use super::status::redeem_grant_at;
 use crate::audit;
@@ -157,7 +158,7 @@ fn check_row(conn: &Connection, perk: &str, code: &str, at: Option<i64>) -> Resu
             "shopCsv.notRedeemable",
             "the grant with code {code} is {status}; it cannot be redeemed",
             code,
-            status = other
+            status = GrantStatus::parse(other)?.word()
         )),
     }
 }

@@ -28,14 +28,14 @@ fn grant_state(w: &Writer<'_>, grant: &str) -> Result<(String, String, GrantStat
     Ok((member, perk, GrantStatus::parse(&status)?))
 }
 
-fn must_be_granted(perk: &str, status: GrantStatus, doing: &str) -> Result<()> {
+fn must_be_granted(perk: &str, status: GrantStatus, doing: crate::Invalid) -> Result<()> {
     match status {
         GrantStatus::Granted => Ok(()),
         other => Err(crate::invalid!(
             "perks.grantAlreadyInStatus",
             "this grant of \"{perk}\" is already {status}; it cannot be {doing}",
             perk,
-            status = other.as_sql(),
+            status = other.word(),
             doing
         )),
     }
@@ -50,7 +50,11 @@ pub fn redeem_grant(w: &mut Writer<'_>, grant: &str) -> Result<()> {
 /// Marks a grant redeemed at `now` (ms) and logs `perk_redeemed` at that time.
 pub(crate) fn redeem_grant_at(w: &mut Writer<'_>, grant: &str, now: i64) -> Result<()> {
     let (member, perk, status) = grant_state(w, grant)?;
-    must_be_granted(&perk, status, "redeemed")?;
+    must_be_granted(
+        &perk,
+        status,
+        crate::invalid_reason!("perks.doingRedeem", "redeemed"),
+    )?;
     w.update(
         SyncedTable::PerkGrants,
         grant,
@@ -107,7 +111,11 @@ pub fn redeem_by_code(w: &mut Writer<'_>, code: &str) -> Result<String> {
 /// Revokes a grant that was not redeemed yet; its stock is free again.
 pub fn revoke_grant(w: &mut Writer<'_>, grant: &str) -> Result<()> {
     let (_, perk, status) = grant_state(w, grant)?;
-    must_be_granted(&perk, status, "revoked")?;
+    must_be_granted(
+        &perk,
+        status,
+        crate::invalid_reason!("perks.doingRevoke", "revoked"),
+    )?;
     let now = w.now_ms();
     w.update(
         SyncedTable::PerkGrants,

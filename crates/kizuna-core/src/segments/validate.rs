@@ -55,7 +55,11 @@ impl Context<'_> {
         match node {
             Node::Group(g) => self.group(g, path),
             Node::Field(rule) => field(rule, path).map(|_| ()),
-            Node::Tag(rule) => non_blank(&rule.name, "a tag name", path),
+            Node::Tag(rule) => non_blank(
+                &rule.name,
+                crate::invalid_reason!("segments.aTagName", "a tag name"),
+                path,
+            ),
             Node::Platform(rule) => platform(rule, path),
             Node::Level(rule) => {
                 if (1..=self.levels).contains(&rule.rank) {
@@ -76,7 +80,13 @@ impl Context<'_> {
             Node::Activity(rule) => self.activity(rule, path),
             Node::EventAttendance(rule) => self.attendance(rule, path),
             Node::Campaign(rule) => match &rule.campaign_id {
-                Some(id) => self.exists("campaigns", "id", id, "campaign", path),
+                Some(id) => self.exists(
+                    "campaigns",
+                    "id",
+                    id,
+                    crate::invalid_reason!("segments.campaign", "campaign"),
+                    path,
+                ),
                 None => Ok(()),
             },
             Node::Trait(rule) => super::trait_rule::validate(rule, path),
@@ -84,7 +94,11 @@ impl Context<'_> {
     }
 
     fn activity(&self, rule: &ActivityRule, path: &RulePath) -> Result<()> {
-        min_count(rule.min_count, "activities", path)?;
+        min_count(
+            rule.min_count,
+            crate::invalid_reason!("segments.activities", "activities"),
+            path,
+        )?;
         if let Some(days) = rule.within_days {
             within_days(days, path)?;
             if rule.from.is_some() || rule.to.is_some() {
@@ -109,21 +123,41 @@ impl Context<'_> {
             )));
         }
         if let Some(platform) = &rule.platform {
-            non_blank(platform, "a platform", path)?;
+            non_blank(
+                platform,
+                crate::invalid_reason!("segments.aPlatform", "a platform"),
+                path,
+            )?;
         }
         match &rule.activity_type {
-            Some(key) => self.exists("activity_types", "key", key, "activity type", path),
+            Some(key) => self.exists(
+                "activity_types",
+                "key",
+                key,
+                crate::invalid_reason!("segments.activityType", "activity type"),
+                path,
+            ),
             None => Ok(()),
         }
     }
 
     fn attendance(&self, rule: &AttendanceRule, path: &RulePath) -> Result<()> {
-        min_count(rule.min_count, "events", path)?;
+        min_count(
+            rule.min_count,
+            crate::invalid_reason!("segments.events", "events"),
+            path,
+        )?;
         if let Some(days) = rule.within_days {
             within_days(days, path)?;
         }
         match &rule.event_id {
-            Some(id) => self.exists("events", "id", id, "event", path),
+            Some(id) => self.exists(
+                "events",
+                "id",
+                id,
+                crate::invalid_reason!("segments.event", "event"),
+                path,
+            ),
             None => Ok(()),
         }
     }
@@ -134,7 +168,7 @@ impl Context<'_> {
         table: &str,
         column: &str,
         value: &str,
-        what: &str,
+        what: crate::Invalid,
         path: &RulePath,
     ) -> Result<()> {
         let found = self
@@ -153,7 +187,7 @@ impl Context<'_> {
     }
 }
 
-fn non_blank(text: &str, what: &str, path: &RulePath) -> Result<()> {
+fn non_blank(text: &str, what: crate::Invalid, path: &RulePath) -> Result<()> {
     if text.trim().is_empty() {
         Err(path.error(crate::invalid_reason!(
             "segments.valueEmpty",
@@ -165,7 +199,7 @@ fn non_blank(text: &str, what: &str, path: &RulePath) -> Result<()> {
     }
 }
 
-fn min_count(count: i64, what: &str, path: &RulePath) -> Result<()> {
+fn min_count(count: i64, what: crate::Invalid, path: &RulePath) -> Result<()> {
     if count < 1 {
         Err(path.error(crate::invalid_reason!(
             "segments.countTooLow",
@@ -193,7 +227,11 @@ fn within_days(days: i64, path: &RulePath) -> Result<()> {
 
 fn platform(rule: &PlatformRule, path: &RulePath) -> Result<()> {
     if let Some(platform) = &rule.platform {
-        non_blank(platform, "a platform", path)?;
+        non_blank(
+            platform,
+            crate::invalid_reason!("segments.aPlatform", "a platform"),
+            path,
+        )?;
     }
     match rule.min_followers {
         Some(f) if f < 0 => Err(path.error(crate::invalid_reason!(
@@ -212,9 +250,9 @@ pub(crate) fn field(rule: &FieldRule, path: &RulePath) -> Result<FieldBounds> {
     let name = rule.field.label();
     if !rule.op.applies_to(ty) {
         let kind = match ty {
-            FieldType::Text => "text",
-            FieldType::Number => "a number",
-            FieldType::Date => "a date",
+            FieldType::Text => crate::invalid_reason!("segments.kindText", "text"),
+            FieldType::Number => crate::invalid_reason!("segments.kindNumber", "a number"),
+            FieldType::Date => crate::invalid_reason!("segments.kindDate", "a date"),
         };
         return Err(path.error(crate::invalid_reason!(
             "segments.opNotForField",

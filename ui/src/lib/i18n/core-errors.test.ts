@@ -50,6 +50,27 @@ describe('the core’s keyed messages', () => {
 		expect(renderDetail(planned, 'ja')).toBe('予定：「-５００」はマイナスです。予算の金額は0以上にしてください。');
 	});
 
+	it('a status inside a sentence reads as the word the screens use for it', () => {
+		const move = {
+			key: 'ideas.statusMove',
+			args: {
+				title: 'Dark mode',
+				from: { key: 'status.ideaShipped', args: {} },
+				to: { key: 'status.ideaPlanned', args: {} },
+				why: { key: 'ideas.statusFinal', args: { status: { key: 'status.ideaShipped', args: {} } } }
+			}
+		};
+		expect(renderDetail(move, 'en')).toBe('"Dark mode" cannot go from shipped to planned (shipped is final)');
+		expect(renderDetail(move, 'ja')).toBe(
+			'「Dark mode」は「実現済み」から「予定」に変更できません（「実現済み」は最終の状態です）。'
+		);
+		const range = {
+			key: 'insights.range',
+			args: { max: '36', unit: { key: 'insights.months', args: {} }, value: '40' }
+		};
+		expect(renderDetail(range, 'ja')).toBe('グラフの期間は1〜36か月で指定してください（入力値：40）。');
+	});
+
 	it('a key this UI does not know falls back to the message Rust sent', () => {
 		const error = new CommandError('x', 'invalidInput', 'something new', { key: 'future.thing', args: {} });
 		setLocale('ja');
