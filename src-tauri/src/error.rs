@@ -96,7 +96,13 @@ impl From<kizuna_import::connectors::ConnectorError> for AppError {
                 return kizuna_import::session::SessionError::Import(import).into();
             }
             ConnectorError::Cancelled => ErrorCode::Cancelled,
-            ConnectorError::InvalidInput(_) => ErrorCode::InvalidInput,
+            ConnectorError::InvalidInput(invalid) => {
+                return Self {
+                    code: ErrorCode::InvalidInput,
+                    message,
+                    detail: Some(invalid.detail()),
+                };
+            }
             ConnectorError::UnknownConnection { .. } => ErrorCode::NotFound,
             _ => ErrorCode::Remote,
         };

@@ -10,6 +10,7 @@ mod connector_server;
 
 use std::time::Duration;
 
+use kizuna_core::error::DetailArg;
 use kizuna_core::secrets::{SecretStore, connection_key};
 use kizuna_import::connectors::{
     ConnectionKind, ConnectorError, NewConnection, SyncProgress, add_connection, get_connection,
@@ -414,6 +415,16 @@ async fn a_connection_with_a_bad_address_or_account_is_refused_in_plain_words() 
     )
     .expect_err("account");
     assert!(e.to_string().contains("the server (guild) id"), "{e}");
+    // Keyed like the core's refusals, so Settings → Connections words it in Japanese too.
+    let ConnectorError::InvalidInput(refused) = &e else {
+        panic!("{e:?} should be bad input");
+    };
+    let detail = refused.detail();
+    assert_eq!(detail.key, "connections.accountNotDigits");
+    assert!(
+        matches!(&detail.args["meaning"], DetailArg::Reason(word) if word.key == "connections.accountDiscord"),
+        "{detail:?}"
+    );
     assert_eq!(list_connections(&h.store).expect("list").len(), 1);
 }
 

@@ -49,12 +49,19 @@ impl ConnectionKind {
         }
     }
 
-    /// What the `account` of a connection of this kind is, in a manager's words.
-    pub fn account_meaning(self) -> &'static str {
+    /// What the `account` of a connection of this kind is, in a manager's words (keyed).
+    pub fn account_word(self) -> kizuna_core::Invalid {
         match self {
-            ConnectionKind::Discourse => "the API username the key belongs to (e.g. system)",
-            ConnectionKind::Discord => "the server (guild) id",
-            ConnectionKind::Eventbrite => "the organization id",
+            ConnectionKind::Discourse => kizuna_core::invalid_reason!(
+                "connections.accountDiscourse",
+                "the API username the key belongs to (e.g. system)"
+            ),
+            ConnectionKind::Discord => {
+                kizuna_core::invalid_reason!("connections.accountDiscord", "the server (guild) id")
+            }
+            ConnectionKind::Eventbrite => {
+                kizuna_core::invalid_reason!("connections.accountEventbrite", "the organization id")
+            }
         }
     }
 }
@@ -101,15 +108,17 @@ pub fn add_connection(
 ) -> Result<Connection, ConnectorError> {
     let label = new.label.trim();
     if label.is_empty() {
-        return Err(ConnectorError::InvalidInput(
-            "give the connection a name (e.g. \"Community forum\")".to_owned(),
-        ));
+        return Err(ConnectorError::InvalidInput(kizuna_core::invalid_reason!(
+            "connections.nameMissing",
+            "give the connection a name (e.g. \"Community forum\")"
+        )));
     }
     let account = new.account.trim();
     if account.is_empty() {
-        return Err(ConnectorError::InvalidInput(format!(
-            "give the account: {}",
-            new.kind.account_meaning()
+        return Err(ConnectorError::InvalidInput(kizuna_core::invalid_reason!(
+            "connections.accountMissing",
+            "give the account: {meaning}",
+            meaning = new.kind.account_word()
         )));
     }
     if matches!(
@@ -117,16 +126,19 @@ pub fn add_connection(
         ConnectionKind::Discord | ConnectionKind::Eventbrite
     ) && !account.chars().all(|c| c.is_ascii_digit())
     {
-        return Err(ConnectorError::InvalidInput(format!(
-            "the account must be {} (digits only); \"{account}\" is not",
-            new.kind.account_meaning()
+        return Err(ConnectorError::InvalidInput(kizuna_core::invalid_reason!(
+            "connections.accountNotDigits",
+            "the account must be {meaning} (digits only); \"{account}\" is not",
+            meaning = new.kind.account_word(),
+            account
         )));
     }
     let token = new.token.trim();
     if token.is_empty() {
-        return Err(ConnectorError::InvalidInput(
-            "paste the platform's API token".to_owned(),
-        ));
+        return Err(ConnectorError::InvalidInput(kizuna_core::invalid_reason!(
+            "connections.tokenMissing",
+            "paste the platform's API token"
+        )));
     }
     let base_url = base_url(new)?;
     let id = uuid::Uuid::now_v7().to_string();
@@ -152,18 +164,24 @@ fn base_url(new: &NewConnection) -> Result<String, ConnectorError> {
         .map(str::trim)
         .filter(|s| !s.is_empty());
     let Some(url) = given.or(new.kind.default_base_url()) else {
-        return Err(ConnectorError::InvalidInput(
-            "give the forum's address, e.g. https://forum.example.com".to_owned(),
-        ));
+        return Err(ConnectorError::InvalidInput(kizuna_core::invalid_reason!(
+            "connections.addressMissing",
+            "give the forum's address, e.g. https://forum.example.com"
+        )));
     };
     let parsed = Url::parse(url).map_err(|e| {
-        ConnectorError::InvalidInput(format!(
-            "\"{url}\" is not a web address ({e}); write it like https://forum.example.com"
+        ConnectorError::InvalidInput(kizuna_core::invalid_reason!(
+            "connections.notWebAddress",
+            "\"{url}\" is not a web address ({e}); write it like https://forum.example.com",
+            url,
+            e
         ))
     })?;
     if !matches!(parsed.scheme(), "https" | "http") || parsed.host_str().is_none() {
-        return Err(ConnectorError::InvalidInput(format!(
-            "\"{url}\" is not an http(s) address; write it like https://forum.example.com"
+        return Err(ConnectorError::InvalidInput(kizuna_core::invalid_reason!(
+            "connections.notHttp",
+            "\"{url}\" is not an http(s) address; write it like https://forum.example.com",
+            url
         )));
     }
     Ok(url.trim_end_matches('/').to_owned())

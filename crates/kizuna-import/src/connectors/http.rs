@@ -118,10 +118,10 @@ impl<'a> Http<'a> {
         let mut map = HeaderMap::new();
         for (name, value) in headers {
             let mut value = HeaderValue::from_str(value).map_err(|_| {
-                ConnectorError::InvalidInput(
+                ConnectorError::InvalidInput(kizuna_core::invalid_reason!(
+                    "connections.tokenNotHeader",
                     "the token has characters an HTTP header cannot carry; paste it again"
-                        .to_owned(),
-                )
+                ))
             })?;
             value.set_sensitive(true);
             map.insert(HeaderName::from_static(name), value);
@@ -156,7 +156,12 @@ impl<'a> Http<'a> {
         endpoint: &str,
     ) -> Result<Vec<u8>, ConnectorError> {
         let mut url = Url::parse(&format!("{}{path}", self.base)).map_err(|e| {
-            ConnectorError::InvalidInput(format!("the address {} is not valid: {e}", self.base))
+            ConnectorError::InvalidInput(kizuna_core::invalid_reason!(
+                "connections.badAddress",
+                "the address {address} is not valid: {e}",
+                address = self.base,
+                e
+            ))
         })?;
         if !query.is_empty() {
             url.query_pairs_mut()

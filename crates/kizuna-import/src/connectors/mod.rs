@@ -71,8 +71,9 @@ pub enum ConnectorError {
     NoToken,
     #[error("There is no connection {id}")]
     UnknownConnection { id: String },
+    /// A connection's details were refused, keyed like the core's refusals.
     #[error("{0}")]
-    InvalidInput(String),
+    InvalidInput(kizuna_core::Invalid),
     #[error(transparent)]
     Secrets(#[from] SecretError),
     #[error(transparent)]
