@@ -550,7 +550,17 @@ fn every_bad_input_is_named_with_what_and_where() {
                     .iter()
                     .filter_map(|r| r.person.display_name.as_deref())
                     .collect();
-                if b.batch.records.len() != *kept || &got != refused {
+                // Every refused line is keyed, so the Import screen words it in Japanese too.
+                let unkeyed: Vec<&str> = b
+                    .batch
+                    .errors
+                    .iter()
+                    .filter(|e| e.detail.is_none())
+                    .map(|e| e.message.as_str())
+                    .collect();
+                if !unkeyed.is_empty() {
+                    Some(format!("refused lines without a key: {unkeyed:?}"))
+                } else if b.batch.records.len() != *kept || &got != refused {
                     Some(format!(
                         "expected {kept} lines kept and {refused:?} refused, got {} kept and {got:?}",
                         b.batch.records.len()

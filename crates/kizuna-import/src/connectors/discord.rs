@@ -118,15 +118,14 @@ pub(super) async fn fetch(
             }
             Ok(None) => {}
             // A channel the bot may not read is skipped, not the whole server.
-            Err(ConnectorError::Forbidden { .. }) => errors.push(RowError {
-                line: 0,
-                column: None,
-                message: format!(
-                    "the bot may not read #{} (403); its messages were skipped",
-                    channel.name.as_deref().unwrap_or(&channel.id)
+            Err(ConnectorError::Forbidden { .. }) => errors.push(RowError::refused(
+                0,
+                &kizuna_core::invalid_reason!(
+                    "importFiles.channelForbidden",
+                    "the bot may not read #{channel} (403); its messages were skipped",
+                    channel = channel.name.as_deref().unwrap_or(&channel.id)
                 ),
-                detail: None,
-            }),
+            )),
             Err(e) => return Err(e),
         }
     }

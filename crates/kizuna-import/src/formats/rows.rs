@@ -3,6 +3,7 @@
 //! with the line, the column and what is wrong.
 
 use chrono_tz::Tz;
+use kizuna_core::Invalid;
 use kizuna_core::members::validate_email;
 
 use super::builtin::format_status;
@@ -111,9 +112,6 @@ fn attendance(word: &str) -> Option<AttendanceIn> {
     })
 }
 
-const STATUS_WORDS: &str =
-    "attending, checked in, cancelled, waitlist, no-show (or 参加, 出席, キャンセル, 補欠, 欠席)";
-
 /// What a check-in cell says.
 enum CheckIn {
     Yes,
@@ -165,12 +163,10 @@ pub struct RowReader<'a> {
 }
 
 impl RowReader<'_> {
-    fn fail(&self, row: &RawRow, i: Option<usize>, message: String) -> RowError {
+    fn fail(&self, row: &RawRow, i: Option<usize>, why: Invalid) -> RowError {
         RowError {
-            line: row.line,
             column: i.and_then(|i| self.headers.get(i)).cloned(),
-            message,
-            detail: None,
+            ..RowError::refused(row.line, &why)
         }
     }
 
@@ -229,7 +225,15 @@ impl RowReader<'_> {
             Some(raw) => {
                 let email = ascii_width(&raw);
                 let email = email.trim().trim_start_matches("mailto:").to_owned();
-                validate_email(&email).map_err(|e| self.fail(row, c.email, e.to_string()))?;
+                validate_email(&email).map_err(|e| match e.invalid() {
+                    Some(why) => self.fail(row, c.email, why.clone()),
+                    None => RowError {
+                        column: c.email.and_then(|i| self.headers.get(i)).cloned(),
+                        message: e.to_string(),
+                        detail: e.detail(),
+                        line: row.line,
+                    },
+                })?;
                 Some(email)
             }
         };
@@ -249,7 +253,14 @@ impl RowReader<'_> {
             identities: self.identities(row),
         };
         if person.display_name.is_none() && person.email.is_none() && person.identities.is_empty() {
-            return Err(self.fail(row, None, "the row has no name, email or handle".to_owned()));
+            return Err(self.fail(
+                row,
+                None,
+                kizuna_core::invalid_reason!(
+                    "importFiles.rowNobody",
+                    "the row has no name, email or handle"
+                ),
+            ));
         }
         Ok(person)
     }
@@ -322,7 +333,11 @@ impl RowReader<'_> {
                     self.fail(
                         row,
                         c.status,
-                        format!("\"{word}\" is not a registration status; use {STATUS_WORDS}"),
+                        kizuna_core::invalid_reason!(
+                            "importFiles.unknownStatus",
+                            "\"{word}\" is not a registration status; use attending, checked in, cancelled, waitlist, no-show (or 参加, 出席, キャンセル, 補欠, 欠席)",
+                            word
+                        ),
                     )
                 })?,
         };
@@ -368,8 +383,10 @@ impl RowReader<'_> {
                         self.fail(
                             row,
                             c.checked_in,
-                            format!(
-                                "\"{v}\" does not say whether they came; use yes or no (済 / 未, 出席 / 欠席) or the check-in time"
+                            kizuna_core::invalid_reason!(
+                                "importFiles.unknownCheckIn",
+                                "\"{v}\" does not say whether they came; use yes or no (済 / 未, 出席 / 欠席) or the check-in time",
+                                v
                             ),
                         )
                     })?;

@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, TimeZone};
 use chrono_tz::Tz;
+use kizuna_core::Invalid;
 
 /// Full-width digits, letters and signs (`２０２６／１０／０１`, `＠`) as their ASCII forms;
 /// Japanese input methods type them often.
@@ -17,7 +18,13 @@ pub fn ascii_width(text: &str) -> String {
 }
 
 /// How dates should be written, for messages.
-const DATE_HINT: &str = "write it like 2026-10-01 or 2026-10-01 19:00";
+/// How to write a date, keyed: the end of every refusal of a date.
+fn date_hint() -> Invalid {
+    kizuna_core::invalid_reason!(
+        "importFiles.dateHint",
+        "write it like 2026-10-01 or 2026-10-01 19:00"
+    )
+}
 
 /// Unix ms of a date or time as exports write it; times without a zone are on `zone`'s clock.
 pub fn parse_time(text: &str, zone: Tz) -> Option<i64> {
@@ -77,7 +84,7 @@ fn parse_naive(t: &str) -> Option<NaiveDateTime> {
 }
 
 /// Why a text that looks like a year, month and day is no date, if it is one of those.
-fn explain_date(t: &str) -> Option<String> {
+fn explain_date(t: &str) -> Option<Invalid> {
     let parts: Vec<&str> = t
         .split(|c: char| !c.is_ascii_digit())
         .filter(|p| !p.is_empty())
@@ -90,25 +97,38 @@ fn explain_date(t: &str) -> Option<String> {
         (4, _) => (n(a)?, n(b)?, n(c)?),
         (1 | 2, 4) => (n(c)?, n(a)?, n(b)?),
         (1 | 2, 2) => {
-            return Some(format!(
-                "\"{t}\" has a two-digit year; write the year in full, like 2026-10-01"
+            return Some(kizuna_core::invalid_reason!(
+                "importFiles.twoDigitYear",
+                "\"{t}\" has a two-digit year; write the year in full, like 2026-10-01",
+                t
             ));
         }
         _ => return None,
     };
     if !(1..=12).contains(&month) {
-        return Some(format!(
-            "\"{t}\" has no month {month} (months are 1 to 12); {DATE_HINT}"
+        return Some(kizuna_core::invalid_reason!(
+            "importFiles.noSuchMonth",
+            "\"{t}\" has no month {month} (months are 1 to 12); {hint}",
+            t,
+            month,
+            hint = date_hint()
         ));
     }
     let year = i32::try_from(year).ok()?;
     NaiveDate::from_ymd_opt(year, month, day)
         .is_none()
-        .then(|| format!("\"{t}\" is not a real date: that month has no day {day}"))
+        .then(|| {
+            kizuna_core::invalid_reason!(
+                "importFiles.noSuchDay",
+                "\"{t}\" is not a real date: that month has no day {day}",
+                t,
+                day
+            )
+        })
 }
 
 /// Unix ms of a date or time, or why the text is not one.
-pub fn read_time(text: &str, zone: Tz) -> Result<i64, String> {
+pub fn read_time(text: &str, zone: Tz) -> Result<i64, Invalid> {
     let t = ascii_width(text.trim());
     let t = t.trim();
     let plausible = |year: i32| (1900..=2200).contains(&year);
@@ -116,23 +136,44 @@ pub fn read_time(text: &str, zone: Tz) -> Result<i64, String> {
         return if plausible(d.year()) {
             Ok(d.timestamp_millis())
         } else {
-            Err(format!("\"{t}\" has the year {}; {DATE_HINT}", d.year()))
+            Err(implausible_year(t, d.year()))
         };
     }
     if let Some(n) = parse_naive(t) {
         if !plausible(n.year()) {
-            return Err(explain_date(t)
-                .unwrap_or_else(|| format!("\"{t}\" has the year {}; {DATE_HINT}", n.year())));
+            return Err(explain_date(t).unwrap_or_else(|| implausible_year(t, n.year())));
         }
         return zone
             .from_local_datetime(&n)
             .earliest()
             .map(|d| d.timestamp_millis())
             .ok_or_else(|| {
-                format!("\"{t}\" does not exist on {zone}'s clocks (they skip that hour)")
+                kizuna_core::invalid_reason!(
+                    "importFiles.skippedHour",
+                    "\"{t}\" does not exist on {zone}'s clocks (they skip that hour)",
+                    t,
+                    zone
+                )
             });
     }
-    Err(explain_date(t).unwrap_or_else(|| format!("\"{t}\" is not a date or time; {DATE_HINT}")))
+    Err(explain_date(t).unwrap_or_else(|| {
+        kizuna_core::invalid_reason!(
+            "importFiles.notTime",
+            "\"{t}\" is not a date or time; {hint}",
+            t,
+            hint = date_hint()
+        )
+    }))
+}
+
+fn implausible_year(t: &str, year: i32) -> Invalid {
+    kizuna_core::invalid_reason!(
+        "importFiles.implausibleYear",
+        "\"{t}\" has the year {year}; {hint}",
+        t,
+        year,
+        hint = date_hint()
+    )
 }
 
 /// The largest price accepted, in major units.
@@ -140,7 +181,7 @@ const MAX_PRICE: f64 = 1e12;
 
 /// Minor units of an amount such as `¥1,500`, `1500.00`, `$20`, `20.00 USD`, `Free`, `無料`;
 /// `None` when the cell is blank. Yen have no minor unit; other currencies have two decimals.
-pub fn parse_money(text: &str, currency: &str) -> Option<Result<i64, String>> {
+pub fn parse_money(text: &str, currency: &str) -> Option<Result<i64, Invalid>> {
     let original = text.trim();
     if original.is_empty() {
         return None;
@@ -149,7 +190,13 @@ pub fn parse_money(text: &str, currency: &str) -> Option<Result<i64, String>> {
     if ["free", "無料", "0"].contains(&t.to_lowercase().as_str()) {
         return Some(Ok(0));
     }
-    let not_an_amount = || Some(Err(format!("\"{original}\" is not an amount")));
+    let not_an_amount = || {
+        Some(Err(kizuna_core::invalid_reason!(
+            "importFiles.notAmount",
+            "\"{original}\" is not an amount",
+            original
+        )))
+    };
     // A currency code before or after the number, e.g. `USD 20` or `1500JPY`.
     let is_code = |s: Option<&str>| s.is_some_and(|c| c.chars().all(|c| c.is_ascii_uppercase()));
     let mut body = t.trim();
@@ -180,10 +227,18 @@ pub fn parse_money(text: &str, currency: &str) -> Option<Result<i64, String>> {
         return not_an_amount();
     };
     if value < 0.0 {
-        return Some(Err(format!("a price cannot be negative (\"{original}\")")));
+        return Some(Err(kizuna_core::invalid_reason!(
+            "importFiles.negativePrice",
+            "a price cannot be negative (\"{original}\")",
+            original
+        )));
     }
     if value > MAX_PRICE {
-        return Some(Err(format!("\"{original}\" is too large for a price")));
+        return Some(Err(kizuna_core::invalid_reason!(
+            "importFiles.priceTooLarge",
+            "\"{original}\" is too large for a price",
+            original
+        )));
     }
     let scale = if currency.eq_ignore_ascii_case("JPY") {
         1.0
@@ -234,13 +289,18 @@ mod tests {
         assert_eq!(parse_money("20.00 USD", "USD"), Some(Ok(2000)));
         assert_eq!(parse_money("１，５００円", "JPY"), Some(Ok(1500)));
         assert_eq!(parse_money("無料", "JPY"), Some(Ok(0)));
+        let refused = |s| {
+            parse_money(s, "JPY")
+                .and_then(Result::err)
+                .map(|e| e.to_string())
+        };
         assert_eq!(
-            parse_money("-5", "JPY"),
-            Some(Err("a price cannot be negative (\"-5\")".to_owned()))
+            refused("-5").as_deref(),
+            Some("a price cannot be negative (\"-5\")")
         );
         assert_eq!(
-            parse_money("12abc34", "JPY"),
-            Some(Err("\"12abc34\" is not an amount".to_owned()))
+            refused("12abc34").as_deref(),
+            Some("\"12abc34\" is not an amount")
         );
         assert_eq!(
             split_list("speaker、volunteer; vip"),
@@ -255,7 +315,7 @@ mod tests {
     #[test]
     fn impossible_dates_say_what_is_wrong() {
         let tokyo: Tz = "Asia/Tokyo".parse().expect("zone");
-        let why = |s| read_time(s, tokyo).expect_err(s);
+        let why = |s| read_time(s, tokyo).expect_err(s).to_string();
         assert_eq!(
             why("2026-02-30"),
             "\"2026-02-30\" is not a real date: that month has no day 30"

@@ -6,6 +6,8 @@ use std::collections::HashMap;
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 
+use kizuna_core::Invalid;
+
 use super::{FileError, FileKind, MAX_CELL_BYTES, MAX_ROWS, RawRow, RawTable};
 use crate::record::RowError;
 
@@ -62,12 +64,10 @@ impl TableBuilder {
     }
 
     /// Refuses a line for what its cell in column `index` (0-based) holds.
-    pub fn refuse_cell(&mut self, line: u64, index: usize, message: String) {
+    pub fn refuse_cell(&mut self, line: u64, index: usize, why: Invalid) {
         self.refused.push(RowError {
-            line,
             column: self.headers.get(index).filter(|n| !n.is_empty()).cloned(),
-            message,
-            detail: None,
+            ..RowError::refused(line, &why)
         });
     }
 
@@ -113,22 +113,22 @@ impl TableBuilder {
             // Decided at the end: a title line above the header leaves no line readable.
             self.title_candidate = true;
         }
-        let mut refuse = |column: Option<&String>, message: String| {
+        let mut refuse = |column: Option<&String>, why: Invalid| {
             self.refused.push(RowError {
-                line,
                 column: column.filter(|n| !n.is_empty()).cloned(),
-                message,
-                detail: None,
+                ..RowError::refused(line, &why)
             });
             Ok(())
         };
         if let Some(extra) = cells.iter().skip(width).find(|c| !c.trim().is_empty()) {
             return refuse(
                 None,
-                format!(
-                    "the line has {} cells but the header names {width} columns; \"{}\" is not under any column (a separator too many, or a missing quote?)",
-                    cells.len(),
-                    extra.trim().chars().take(40).collect::<String>()
+                kizuna_core::invalid_reason!(
+                    "importFiles.extraCells",
+                    "the line has {cells} cells but the header names {width} columns; \"{extra}\" is not under any column (a separator too many, or a missing quote?)",
+                    cells = cells.len(),
+                    width,
+                    extra = extra.trim().chars().take(40).collect::<String>()
                 ),
             );
         }
@@ -137,16 +137,20 @@ impl TableBuilder {
             if cell.len() > MAX_CELL_BYTES {
                 return refuse(
                     Some(name),
-                    format!(
-                        "the cell holds {} KB of text; a cell may hold at most 64 KB",
-                        cell.len().div_ceil(1024)
+                    kizuna_core::invalid_reason!(
+                        "importFiles.cellTooLarge",
+                        "the cell holds {kb} KB of text; a cell may hold at most 64 KB",
+                        kb = cell.len().div_ceil(1024)
                     ),
                 );
             }
             if cell.contains('\0') {
                 return refuse(
                     Some(name),
-                    "the cell holds a NUL character; the file may be damaged".to_owned(),
+                    kizuna_core::invalid_reason!(
+                        "importFiles.cellNul",
+                        "the cell holds a NUL character; the file may be damaged"
+                    ),
                 );
             }
         }
@@ -157,8 +161,10 @@ impl TableBuilder {
         {
             return refuse(
                 None,
-                "the line repeats the header (were two files joined together?); it is skipped"
-                    .to_owned(),
+                kizuna_core::invalid_reason!(
+                    "importFiles.headerRepeated",
+                    "the line repeats the header (were two files joined together?); it is skipped"
+                ),
             );
         }
         let hash = hash_of(&cells);
@@ -172,11 +178,12 @@ impl TableBuilder {
             })
         });
         if let Some(earlier) = earlier {
-            let message = format!(
-                "the line repeats line {} exactly; it is imported once",
-                earlier.line
+            let why = kizuna_core::invalid_reason!(
+                "importFiles.lineRepeated",
+                "the line repeats line {earlier} exactly; it is imported once",
+                earlier = earlier.line
             );
-            return refuse(None, message);
+            return refuse(None, why);
         }
         self.seen.entry(hash).or_default().push(self.rows.len());
         self.rows.push(RawRow { line, cells });

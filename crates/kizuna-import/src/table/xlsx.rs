@@ -73,10 +73,12 @@ fn read_first_sheet(bytes: &[u8]) -> Result<RawTable, FileError> {
             if let Some((col, error)) = shown_error
                 && table.has_header()
             {
-                let message = format!(
-                    "the cell shows the Excel error {error}; fix the formula or clear the cell"
+                let why = kizuna_core::invalid_reason!(
+                    "importFiles.excelError",
+                    "the cell shows the Excel error {error}; fix the formula or clear the cell",
+                    error
                 );
-                table.refuse_cell(line, col, message);
+                table.refuse_cell(line, col, why);
                 continue;
             }
             if cells.iter().all(|c| c.trim().is_empty()) {

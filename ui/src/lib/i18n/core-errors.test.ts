@@ -90,4 +90,19 @@ describe('a refused import row', () => {
 		expect(rowReason(row)).toBe('この人は Kizuna から消去されているため、再びインポートしません。');
 		expect(rowReason({ ...row, detail: null })).toBe(row.message);
 	});
+
+	it('a cell the file reader refused is worded too, its hint included', () => {
+		const row = {
+			line: 6,
+			column: 'Joined',
+			message: '"soon" is not a date or time; write it like 2026-10-01 or 2026-10-01 19:00',
+			detail: {
+				key: 'importFiles.notTime',
+				args: { t: 'soon', hint: { key: 'importFiles.dateHint', args: {} } }
+			}
+		};
+		expect(rowReason(row)).toBe('"soon" is not a date or time; write it like 2026-10-01 or 2026-10-01 19:00');
+		setLocale('ja');
+		expect(rowReason(row)).toBe('「soon」は日付や日時ではありません。2026-10-01 や 2026-10-01 19:00 のように書いてください。');
+	});
 });
