@@ -538,3 +538,39 @@ fn the_ui_gets_typescript_types_for_the_rule_tree() {
         "{field}"
     );
 }
+
+#[test]
+fn a_segment_that_cannot_be_counted_says_why_by_key() {
+    let (_dir, mut store) = new_store();
+    store
+        .write(|w| {
+            kizuna_core::activity_types::create_activity_type(
+                w,
+                "gave_talk",
+                "Gave a talk",
+                "登壇",
+                2.0,
+            )
+        })
+        .expect("type");
+    let talks = rules(
+        r#"{"op":"and","rules":[{"kind":"activity","activityType":"gave_talk","minCount":1}]}"#,
+    );
+    store
+        .write(|w| create_segment(w, "Speakers", &talks))
+        .expect("save");
+    store
+        .write(|w| kizuna_core::activity_types::delete_activity_type(w, "gave_talk"))
+        .expect("delete the type");
+    let listed = list_segments(store.conn(), now_ms()).expect("list");
+    assert_eq!(listed[0].count, None);
+    let problem = listed[0].problem.as_deref().expect("why");
+    assert!(
+        problem.contains("there is no activity type \"gave_talk\""),
+        "{problem}"
+    );
+    // The same reason by key, so the list words it in Japanese: "activity type" is a word too.
+    let detail = serde_json::to_string(&listed[0].problem_detail).expect("json");
+    assert!(detail.contains("segments.unknownValue"), "{detail}");
+    assert!(detail.contains("segments.activityType"), "{detail}");
+}

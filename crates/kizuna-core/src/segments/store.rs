@@ -9,7 +9,7 @@ use ts_rs::TS;
 use super::rules::{Group, parse_rules};
 use super::{count_segment, validate};
 use crate::audit;
-use crate::error::{CoreError, Result};
+use crate::error::{CoreError, ErrorDetail, Result};
 use crate::store::{SyncedTable, Writer};
 
 /// A saved segment.
@@ -35,6 +35,8 @@ pub struct SegmentSummary {
     pub count: Option<u32>,
     /// Why the segment cannot be counted, e.g. a campaign it names was deleted.
     pub problem: Option<String>,
+    /// The same reason by key, for the UI to word in the manager's language.
+    pub problem_detail: Option<ErrorDetail>,
     #[ts(type = "number")]
     pub updated_at: i64,
 }
@@ -152,9 +154,11 @@ pub fn list_segments(conn: &Connection, now_ms: i64) -> Result<Vec<SegmentSummar
     rows.into_iter()
         .map(|(id, name, rules, updated_at)| {
             let counted = parse_rules(&rules).and_then(|g| count_segment(conn, &g, now_ms));
-            let (count, problem) = match counted {
-                Ok(n) => (Some(n), None),
-                Err(CoreError::InvalidInput(why)) => (None, Some(why.to_string())),
+            let (count, problem, problem_detail) = match counted {
+                Ok(n) => (Some(n), None, None),
+                Err(CoreError::InvalidInput(why)) => {
+                    (None, Some(why.to_string()), Some(why.detail()))
+                }
                 Err(other) => return Err(other),
             };
             Ok(SegmentSummary {
@@ -162,6 +166,7 @@ pub fn list_segments(conn: &Connection, now_ms: i64) -> Result<Vec<SegmentSummar
                 name,
                 count,
                 problem,
+                problem_detail,
                 updated_at,
             })
         })

@@ -62,7 +62,14 @@ function fakeCount(rules: Group): number {
 }
 
 function summary(segment: SavedSegment): SegmentSummary {
-	return { id: segment.id, name: segment.name, count: fakeCount(segment.rules), problem: null, updatedAt: segment.updatedAt };
+	return {
+		id: segment.id,
+		name: segment.name,
+		count: fakeCount(segment.rules),
+		problem: null,
+		problemDetail: null,
+		updatedAt: segment.updatedAt
+	};
 }
 
 function checkName(name: unknown, except?: string): string {
