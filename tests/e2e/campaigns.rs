@@ -211,7 +211,8 @@ pub(crate) async fn create_influencer_campaign_with_roster(
                 .await?;
             s.click("[data-testid=attribute-code-submit]").await?;
             s.wait_for_text("[data-testid=attribute-code-error]", "unknown code", |t| {
-                t.contains("There is no campaign with the referral code") && t.contains("NOSUCHCODE")
+                t.contains("There is no campaign with the referral code")
+                    && t.contains("NOSUCHCODE")
             })
             .await?;
             s.driver
