@@ -691,7 +691,7 @@ const CASES: &[Case] = &[
         args: &["--db", "{dir}/newer.kizuna", "stats"],
         env: &[],
         status: 1,
-        stderr: "error: {dir}/newer.kizuna was saved by a newer Kizuna (schema version 999, this app knows up to 19); update Kizuna to open it\n",
+        stderr: "error: {dir}/newer.kizuna was saved by a newer Kizuna (schema version 999, this app knows up to {schema}); update Kizuna to open it\n",
     },
     Case {
         name: "opening a truncated community file",
@@ -966,6 +966,7 @@ fn set_up() -> Fixture {
             backup.saved_at.format("%Y-%m-%d %H:%M UTC").to_string(),
         ),
         ("{year}", chrono::Utc::now().year().to_string()),
+        ("{schema}", kizuna_core::store::SCHEMA_VERSION.to_string()),
     ];
     Fixture { dir, db, values }
 }
