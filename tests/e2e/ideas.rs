@@ -98,7 +98,7 @@ async fn an_idea_gets_votes_ships_and_its_voters_get_early_access() {
         s.click("[data-testid=new-idea]").await?;
         s.click("[data-testid=idea-save]").await?;
         s.wait_for_text(".idea-form [role=alert]", "empty title", |t| {
-            t.contains("an idea needs a title")
+            t.contains("An idea needs a title")
         })
         .await?;
         s.type_into("[data-testid=idea-title]", TITLE).await?;
