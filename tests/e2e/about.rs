@@ -19,14 +19,7 @@ async fn about_shows_the_version_and_the_licence_text_of_a_chosen_crate() {
             .await?;
 
         // From the palette, as a keyboard user would.
-        s.driver
-            .action_chain()
-            .key_down(Key::Control)
-            .send_keys("k")
-            .key_up(Key::Control)
-            .perform()
-            .await
-            .map_err(e)?;
+        s.ctrl_k().await?;
         let input = s
             .wait_for_all("[data-testid=palette-input]", "palette input", |n| n == 1)
             .await?

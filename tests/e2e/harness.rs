@@ -167,6 +167,18 @@ impl AppSession {
             .ok_or_else(|| format!("{command} failed: {answer}"))
     }
 
+    /// Presses Ctrl-K on the page (the command palette's shortcut).
+    pub async fn ctrl_k(&self) -> Result<(), String> {
+        self.driver
+            .action_chain()
+            .key_down(Key::Control)
+            .send_keys("k")
+            .key_up(Key::Control)
+            .perform()
+            .await
+            .map_err(|e| e.to_string())
+    }
+
     /// Waits for the first element matching `css` and clicks it.
     pub async fn click(&self, css: &str) -> Result<(), String> {
         self.act(css, "clicking", async |el| el.click().await).await

@@ -70,17 +70,6 @@ async fn press(s: &AppSession, keys: impl Into<TypingData>) -> Result<(), String
         .map_err(e)
 }
 
-async fn ctrl_k(s: &AppSession) -> Result<(), String> {
-    s.driver
-        .action_chain()
-        .key_down(Key::Control)
-        .send_keys("k")
-        .key_up(Key::Control)
-        .perform()
-        .await
-        .map_err(e)
-}
-
 /// Presses Tab until the focused element passes `found` (at most 80 times), failing on a stop
 /// without a visible focus ring, off screen, or on a page that reorders the Tab sequence.
 /// Returns how many presses it took.
@@ -130,7 +119,7 @@ fn testid(id: &'static str) -> impl Fn(&Value) -> bool {
 
 /// Opens the palette, types `text`, waits for the first option to say `expect`, and presses Enter.
 async fn palette_go(s: &AppSession, text: &str, expect: &str) -> Result<(), String> {
-    ctrl_k(s).await?;
+    s.ctrl_k().await?;
     s.wait_for_all("[data-testid=palette-input]", "palette", |n| n == 1)
         .await?;
     press(s, text).await?;

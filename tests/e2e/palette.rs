@@ -28,18 +28,6 @@ fn a_yamada(session: &AppSession) -> (String, String) {
     (member.id.clone(), member.display_name.clone())
 }
 
-/// Presses Ctrl-K on the page.
-async fn ctrl_k(s: &AppSession) -> Result<(), String> {
-    s.driver
-        .action_chain()
-        .key_down(Key::Control)
-        .send_keys("k")
-        .key_up(Key::Control)
-        .perform()
-        .await
-        .map_err(e)
-}
-
 /// Types `text` into the open palette and waits until its first option passes `check`.
 async fn search(
     s: &AppSession,
@@ -65,7 +53,7 @@ async fn ctrl_k_jumps_to_a_member_a_screen_and_an_event() {
             .await?;
         let (id, name) = a_yamada(s);
 
-        ctrl_k(s).await?;
+        s.ctrl_k().await?;
         let input = search(s, &name, "the member first", |t| t.contains(&name)).await?;
         input.send_keys(Key::Enter).await.map_err(e)?;
         s.wait_for_text("[data-testid=member-detail-name]", "member page", |t| {
@@ -77,7 +65,7 @@ async fn ctrl_k_jumps_to_a_member_a_screen_and_an_event() {
             return Err(format!("Enter opened {url}, not member {id}"));
         }
 
-        ctrl_k(s).await?;
+        s.ctrl_k().await?;
         let input = search(s, "report", "the Reports screen first", |t| {
             t.starts_with("Reports")
         })
@@ -86,7 +74,7 @@ async fn ctrl_k_jumps_to_a_member_a_screen_and_an_event() {
         s.wait_for_all("[data-testid=report-show]", "Reports screen", |n| n == 1)
             .await?;
 
-        ctrl_k(s).await?;
+        s.ctrl_k().await?;
         let input = s
             .wait_for_all("[data-testid=palette-input]", "palette input", |n| n == 1)
             .await?
