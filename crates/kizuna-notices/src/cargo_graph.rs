@@ -7,7 +7,7 @@ use std::process::Command;
 
 use serde::Deserialize;
 
-use crate::texts::{TextPool, licence_files, standard_texts};
+use crate::texts::{TextPool, licence_files};
 use crate::{ComponentKind, NoticesError, ThirdPartyComponent};
 
 /// The package whose graph is listed.
@@ -140,15 +140,7 @@ fn component(package: &Package, pool: &mut TextPool) -> Result<ThirdPartyCompone
         .parent()
         .unwrap_or(Path::new("."));
     let files = licence_files(dir, package.license_file.as_deref())?;
-    let standard_text = files.is_empty();
-    let texts = if standard_text {
-        standard_texts(&label, &licence)?
-            .into_iter()
-            .map(|text| pool.add(text))
-            .collect()
-    } else {
-        files.iter().map(|(_, text)| pool.add(text)).collect()
-    };
+    let (texts, standard_text) = pool.add_package(&label, &licence, &files)?;
     Ok(ThirdPartyComponent {
         kind: ComponentKind::Crate,
         name: package.name.clone(),

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::texts::{TextPool, licence_files, standard_texts};
+use crate::texts::{TextPool, licence_files};
 use crate::{ComponentKind, NoticesError, ThirdPartyComponent};
 
 /// Packages vite bundles into `ui/dist` besides `ui/package.json`'s `dependencies`: the Svelte
@@ -81,15 +81,7 @@ fn package(
             .to_owned()
     });
     let files = licence_files(&dir, None)?;
-    let standard_text = files.is_empty();
-    let texts = if standard_text {
-        standard_texts(&label, &licence)?
-            .into_iter()
-            .map(|text| pool.add(text))
-            .collect()
-    } else {
-        files.iter().map(|(_, text)| pool.add(text)).collect()
-    };
+    let (texts, standard_text) = pool.add_package(&label, &licence, &files)?;
     Ok(ThirdPartyComponent {
         kind: ComponentKind::Npm,
         name: name.to_owned(),

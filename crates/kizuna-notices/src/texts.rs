@@ -161,6 +161,25 @@ impl TextPool {
         at
     }
 
+    /// Stores a package's texts: its own licence `files`, or, when it has none, the standard
+    /// texts of its declared `licence`. Returns their indices and whether they are standard.
+    pub(crate) fn add_package(
+        &mut self,
+        label: &str,
+        licence: &str,
+        files: &[(String, String)],
+    ) -> Result<(Vec<u32>, bool), NoticesError> {
+        if files.is_empty() {
+            let texts = standard_texts(label, licence)?;
+            Ok((texts.into_iter().map(|text| self.add(text)).collect(), true))
+        } else {
+            Ok((
+                files.iter().map(|(_, text)| self.add(text)).collect(),
+                false,
+            ))
+        }
+    }
+
     /// The notices of `components`, whose text indices point into this pool. Texts are
     /// renumbered in the order the sorted components use them, so the file reads top to bottom.
     pub(crate) fn into_notices(
