@@ -21,14 +21,10 @@ async fn about_shows_the_version_and_the_licence_text_of_a_chosen_crate() {
         // From the palette, as a keyboard user would.
         s.ctrl_k().await?;
         let input = s
-            .wait_for_all("[data-testid=palette-input]", "palette input", |n| n == 1)
-            .await?
-            .remove(0);
-        input.send_keys("about").await.map_err(e)?;
-        s.wait_for_content("[data-testid=palette-item]", "About in the palette", |t| {
-            t.contains("About Kizuna")
-        })
-        .await?;
+            .palette_search("about", "About in the palette", |t| {
+                t.contains("About Kizuna")
+            })
+            .await?;
         input.send_keys(Key::Enter).await.map_err(e)?;
 
         let version = env!("CARGO_PKG_VERSION");

@@ -179,6 +179,24 @@ impl AppSession {
             .map_err(|e| e.to_string())
     }
 
+    /// Types `text` into the open command palette and waits until its first option passes
+    /// `check`; returns the palette's input.
+    pub async fn palette_search(
+        &self,
+        text: &str,
+        what: &str,
+        check: impl Fn(&str) -> bool,
+    ) -> Result<WebElement, String> {
+        let input = self
+            .wait_for_all("[data-testid=palette-input]", "palette input", |n| n == 1)
+            .await?
+            .remove(0);
+        input.send_keys(text).await.map_err(|e| e.to_string())?;
+        self.wait_for_content("[data-testid=palette-item]", what, check)
+            .await?;
+        Ok(input)
+    }
+
     /// Waits for the first element matching `css` and clicks it.
     pub async fn click(&self, css: &str) -> Result<(), String> {
         self.act(css, "clicking", async |el| el.click().await).await

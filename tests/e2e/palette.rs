@@ -28,23 +28,6 @@ fn a_yamada(session: &AppSession) -> (String, String) {
     (member.id.clone(), member.display_name.clone())
 }
 
-/// Types `text` into the open palette and waits until its first option passes `check`.
-async fn search(
-    s: &AppSession,
-    text: &str,
-    what: &str,
-    check: impl Fn(&str) -> bool,
-) -> Result<WebElement, String> {
-    let input = s
-        .wait_for_all("[data-testid=palette-input]", "palette input", |n| n == 1)
-        .await?
-        .remove(0);
-    input.send_keys(text).await.map_err(e)?;
-    s.wait_for_content("[data-testid=palette-item]", what, check)
-        .await?;
-    Ok(input)
-}
-
 #[tokio::test]
 #[ignore = "needs the built app, tauri-driver and a display: run by scripts/test"]
 async fn ctrl_k_jumps_to_a_member_a_screen_and_an_event() {
@@ -54,7 +37,9 @@ async fn ctrl_k_jumps_to_a_member_a_screen_and_an_event() {
         let (id, name) = a_yamada(s);
 
         s.ctrl_k().await?;
-        let input = search(s, &name, "the member first", |t| t.contains(&name)).await?;
+        let input = s
+            .palette_search(&name, "the member first", |t| t.contains(&name))
+            .await?;
         input.send_keys(Key::Enter).await.map_err(e)?;
         s.wait_for_text("[data-testid=member-detail-name]", "member page", |t| {
             t.contains(&name)
@@ -66,10 +51,11 @@ async fn ctrl_k_jumps_to_a_member_a_screen_and_an_event() {
         }
 
         s.ctrl_k().await?;
-        let input = search(s, "report", "the Reports screen first", |t| {
-            t.starts_with("Reports")
-        })
-        .await?;
+        let input = s
+            .palette_search("report", "the Reports screen first", |t| {
+                t.starts_with("Reports")
+            })
+            .await?;
         input.send_keys(Key::Enter).await.map_err(e)?;
         s.wait_for_all("[data-testid=report-show]", "Reports screen", |n| n == 1)
             .await?;
@@ -86,7 +72,9 @@ async fn ctrl_k_jumps_to_a_member_a_screen_and_an_event() {
         .await?;
 
         s.click("[data-testid=open-palette]").await?;
-        let input = search(s, "meetup", "an event by title", |t| t.contains("Meetup")).await?;
+        let input = s
+            .palette_search("meetup", "an event by title", |t| t.contains("Meetup"))
+            .await?;
         let typed = input.value().await.map_err(e)?.unwrap_or_default();
         if typed != "meetup" {
             return Err(format!(
